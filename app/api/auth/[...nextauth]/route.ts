@@ -1,0 +1,4 @@
+// Auth.js's own endpoints (session, CSRF token, callbacks): public by design.
+import { handlers } from "@/lib/auth";
+
+export const { GET, POST } = handlers;

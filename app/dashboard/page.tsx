@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CapPositionCard } from "@/components/cap-position";
+import { db } from "@/lib/db";
+import { readCapPosition } from "@/lib/exposure-cap/service";
+import { financingQueue } from "@/lib/financing/service";
+import { licenseQueue } from "@/lib/licensing/service";
+import { can } from "@/lib/policy";
+import { listProposals } from "@/lib/proposals/service";
+import { requirePageActor } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const actor = await requirePageActor("dashboard:read", "/dashboard");
+  const client = db();
+  const [cap, proposals, licenses, financing] = await Promise.all([
+    readCapPosition(client),
+    listProposals(client, actor, {}),
+    can(actor, "license:decide") ? licenseQueue(client, actor, {}) : null,
+    can(actor, "financing:decide") ? financingQueue(client, actor, {}) : null,
+  ]);
+  return (
+    <>
+      <h1 className="mb-6 text-3xl font-bold">Welcome, {actor.name}</h1>
+      <div className="mb-8 grid gap-4 sm:grid-cols-3">
+        <div className="card">
+          <h2 className="font-semibold">{actor.role === "CONSORTIUM_MEMBER" ? "Your consortium's proposals" : "Submitted proposals"}</h2>
+          <p className="text-3xl font-bold">{proposals.total}</p>
+          <Link href="/proposals">View proposals</Link>
+        </div>
+        {licenses ? (
+          <div className="card">
+            <h2 className="font-semibold">License requests awaiting decision</h2>
+            <p className="text-3xl font-bold">{licenses.total}</p>
+            <Link href="/licensing">Open the license queue</Link>
+          </div>
+        ) : null}
+        {financing ? (
+          <div className="card">
+            <h2 className="font-semibold">Proposals awaiting financing</h2>
+            <p className="text-3xl font-bold">{financing.total}</p>
+            <Link href="/financing">Open the financing queue</Link>
+          </div>
+        ) : null}
+        {can(actor, "proposal:create") ? (
+          <div className="card">
+            <h2 className="font-semibold">Start a proposal</h2>
+            <p className="my-2 text-sm">File a full-stack AI export package for your consortium.</p>
+            <Link href="/proposals/new">Start a new proposal</Link>
+          </div>
+        ) : null}
+      </div>
+      <CapPositionCard cap={cap} />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination, pageParam } from "@/components/pagination";
+import { StatusBadge } from "@/components/status-badge";
+import { db } from "@/lib/db";
+import { PRODUCT_LABELS } from "@/lib/financing/labels";
+import { financingQueue } from "@/lib/financing/service";
+import { isGranted } from "@/lib/licensing/status";
+import { formatCents } from "@/lib/money";
+import { requirePageActor } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Financing queue" };
+
+export default async function FinancingQueuePage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const actor = await requirePageActor("financing:decide", "/financing");
+  const { page } = await searchParams;
+  const queue = await financingQueue(db(), actor, { page: pageParam(page) });
+  return (
+    <>
+      <h1 className="mb-2 text-3xl font-bold">Proposals awaiting financing</h1>
+      <p className="mb-6">Financing can be approved only once every export license a package needs is granted.</p>
+      {queue.rows.length === 0 ? (
+        <p>No proposal is waiting for a financing decision.</p>
+      ) : (
+        <table className="data card">
+          <caption className="sr-only">Proposals in financing or license review</caption>
+          <thead>
+            <tr>
+              <th scope="col">Proposal</th>
+              <th scope="col">Consortium</th>
+              <th scope="col">Requested</th>
+              <th scope="col">Licenses</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.rows.map((row) => {
+              const granted = row.licenseRequests.filter((r) => isGranted(r.status)).length;
+              return (
+                <tr key={row.id}>
+                  <td>
+                    <Link href={`/financing/${row.id}`}>
+                      {row.reference}: {row.title}
+                    </Link>
+                  </td>
+                  <td>{row.consortium.name}</td>
+                  <td>
+                    {row.financingRequest ? formatCents(row.financingRequest.requestedAmountCents) : "—"}
+                    {row.financingRequest ? <span className="block text-sm">{PRODUCT_LABELS[row.financingRequest.product]}</span> : null}
+                  </td>
+                  <td>{row.licenseRequests.length === 0 ? "None required" : `${granted} of ${row.licenseRequests.length} granted`}</td>
+                  <td>
+                    <StatusBadge status={row.status} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={queue.page} pageSize={queue.pageSize} total={queue.total} basePath="/financing" />
+    </>
+  );
+}

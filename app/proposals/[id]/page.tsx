@@ -1,0 +1,343 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/form/action-form";
+import { StatusBadge } from "@/components/status-badge";
+import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { packageValue } from "@/lib/financing/rules";
+import { OBLIGOR_SECTOR_LABELS, PRODUCT_LABELS } from "@/lib/financing/labels";
+import { LICENSE_STATUS_LABELS, reviewDaysRemaining } from "@/lib/licensing/status";
+import { formatBasisPoints, formatCents } from "@/lib/money";
+import { can, seatAllows } from "@/lib/policy";
+import { LAYER_LABELS, reviewFlags } from "@/lib/proposals/completeness";
+import { destinationCountries, getProposal, proposalHistory, submissionChecklist } from "@/lib/proposals/service";
+import { requirePageActor } from "@/lib/session";
+import { loadProgramSettings } from "@/lib/settings";
+import { isEditable, STATUS_LABELS } from "@/lib/workflow";
+import {
+  addLineItemAction,
+  removeLineItemAction,
+  saveFinancingRequestAction,
+  submitProposalAction,
+  updateProposalDetailsAction,
+  withdrawProposalAction,
+} from "../actions";
+import { financingRequestFields, lineItemFields, proposalDetailFields } from "../proposal-fields";
+
+export const metadata: Metadata = { title: "Proposal" };
+
+function dollarsText(cents: bigint): string {
+  return formatCents(cents).replace("$", "");
+}
+
+export default async function ProposalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+  const { id } = await params;
+  const { created } = await searchParams;
+  const actor = await requirePageActor("proposal:read", `/proposals/${id}`);
+  const client = db();
+  const loaded = await getProposal(client, actor, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const { proposal, seatRole } = loaded;
+  const [history, countries, settings] = await Promise.all([proposalHistory(client, actor, id), destinationCountries(client), loadProgramSettings(client)]);
+
+  const isMember = actor.role === "CONSORTIUM_MEMBER";
+  const mayEdit = isMember && isEditable(proposal.status) && seatAllows(seatRole, "proposal:update");
+  const maySubmit = isMember && isEditable(proposal.status) && seatAllows(seatRole, "proposal:submit");
+  const mayWithdraw = isMember && seatAllows(seatRole, "proposal:withdraw") && !["APPROVED", "DECLINED", "WITHDRAWN"].includes(proposal.status);
+  const gaps = isEditable(proposal.status) ? await submissionChecklist(client, proposal) : [];
+  const value = packageValue(proposal.lineItems);
+  const flags = reviewFlags(
+    { title: proposal.title, summary: proposal.summary, targetCountryCodes: [], lineItems: proposal.lineItems, hasFinancingRequest: true },
+    settings,
+  );
+  const destination = proposal.targetCountries[0];
+  const financing = proposal.financingRequest;
+  const now = new Date();
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/proposals">Back to proposals</Link>
+      </p>
+      {created ? (
+        <div role="status" className="mb-6 border-l-8 border-[var(--color-success)] bg-green-50 p-4">
+          Draft proposal created. Add its line items and financing request, then submit it.
+        </div>
+      ) : null}
+      <header className="mb-8">
+        <p className="text-sm text-[var(--color-muted)]">
+          {proposal.reference} · {proposal.consortium.name}
+        </p>
+        <h1 className="text-3xl font-bold">{proposal.title}</h1>
+        <p className="mt-2 flex flex-wrap items-center gap-3">
+          <StatusBadge status={proposal.status} />
+          <span>Destination: {proposal.targetCountries.map((c) => c.country.name).join(", ") || "none yet"}</span>
+          <span>Version {proposal.version}</span>
+        </p>
+      </header>
+
+      <div className="grid gap-8 lg:grid-cols-3">
+        <div className="space-y-8 lg:col-span-2">
+          <section aria-labelledby="summary-heading" className="card">
+            <h2 id="summary-heading" className="mb-3 text-xl font-bold">
+              Details
+            </h2>
+            {mayEdit ? (
+              <ActionForm
+                action={updateProposalDetailsAction}
+                label="Proposal details"
+                submitLabel="Save details"
+                variant="secondary"
+                hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
+                fields={proposalDetailFields(countries, { title: proposal.title, summary: proposal.summary, destinationCountryCode: destination?.countryCode })}
+              />
+            ) : (
+              <p className="whitespace-pre-line">{proposal.summary}</p>
+            )}
+          </section>
+
+          <section aria-labelledby="items-heading" className="card">
+            <h2 id="items-heading" className="mb-3 text-xl font-bold">
+              Package line items
+            </h2>
+            {proposal.lineItems.length === 0 ? (
+              <p>No line items yet.</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="data">
+                  <caption className="sr-only">Line items by stack layer</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Layer</th>
+                      <th scope="col">Item</th>
+                      <th scope="col">ECCN</th>
+                      <th scope="col">Quantity</th>
+                      <th scope="col">Unit price</th>
+                      <th scope="col">US content</th>
+                      {mayEdit ? <th scope="col">Action</th> : null}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {proposal.lineItems.map((item) => (
+                      <tr key={item.id}>
+                        <td>{LAYER_LABELS[item.layer]}</td>
+                        <td>
+                          {item.description}
+                          {item.manufacturer || item.model ? (
+                            <span className="block text-sm text-[var(--color-muted)]">{[item.manufacturer, item.model].filter(Boolean).join(" ")}</span>
+                          ) : null}
+                        </td>
+                        <td>{item.eccn ?? "—"}</td>
+                        <td>{item.quantity.toLocaleString("en-US")}</td>
+                        <td>{formatCents(item.unitPriceCents)}</td>
+                        <td>{formatBasisPoints(item.usContentBasisPoints)}</td>
+                        {mayEdit ? (
+                          <td>
+                            <ActionForm
+                              action={removeLineItemAction}
+                              label={`Remove ${item.description}`}
+                              submitLabel={`Remove`}
+                              variant="secondary"
+                              hidden={{ proposalId: proposal.id, lineItemId: item.id }}
+                              fields={[]}
+                            />
+                          </td>
+                        ) : null}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <dl className="mt-4 grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
+              <div>
+                <dt className="text-[var(--color-muted)]">Contract price</dt>
+                <dd className="font-semibold">{formatCents(value.contractPriceCents)}</dd>
+              </div>
+              <div>
+                <dt className="text-[var(--color-muted)]">US content</dt>
+                <dd className="font-semibold">{formatCents(value.usContentCents)}</dd>
+              </div>
+            </dl>
+            {flags.map((flag) => (
+              <p key={flag} className="mt-3 bg-[var(--color-warning-bg)] p-2">
+                {flag}
+              </p>
+            ))}
+            {mayEdit ? (
+              <details className="mt-6">
+                <summary className="cursor-pointer font-semibold text-[var(--color-navy-700)]">Add a line item</summary>
+                <div className="mt-4">
+                  <ActionForm action={addLineItemAction} label="Add a line item" submitLabel="Add line item" hidden={{ proposalId: proposal.id }} fields={lineItemFields} />
+                </div>
+              </details>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="financing-heading" className="card">
+            <h2 id="financing-heading" className="mb-3 text-xl font-bold">
+              Financing request
+            </h2>
+            {mayEdit ? (
+              <ActionForm
+                action={saveFinancingRequestAction}
+                label="Financing request"
+                submitLabel="Save financing request"
+                variant="secondary"
+                hidden={{ proposalId: proposal.id }}
+                fields={financingRequestFields(
+                  financing
+                    ? {
+                        product: financing.product,
+                        requestedAmount: dollarsText(financing.requestedAmountCents),
+                        eligibleForeignContent: dollarsText(financing.eligibleForeignContentCents),
+                        repaymentYears: String(financing.repaymentYears),
+                        obligorSector: financing.obligorSector,
+                      }
+                    : undefined,
+                )}
+              />
+            ) : financing ? (
+              <dl className="grid grid-cols-2 gap-3">
+                <dt>Product</dt>
+                <dd>{PRODUCT_LABELS[financing.product]}</dd>
+                <dt>Amount requested</dt>
+                <dd>{formatCents(financing.requestedAmountCents)}</dd>
+                <dt>Eligible foreign content</dt>
+                <dd>{formatCents(financing.eligibleForeignContentCents)}</dd>
+                <dt>Repayment term</dt>
+                <dd>{financing.repaymentYears} years</dd>
+                <dt>Obligor sector</dt>
+                <dd>{OBLIGOR_SECTOR_LABELS[financing.obligorSector]}</dd>
+                <dt>Status</dt>
+                <dd>{financing.status.charAt(0) + financing.status.slice(1).toLowerCase()}</dd>
+                {financing.decisions[0]?.approvedAmountCents ? (
+                  <>
+                    <dt>Approved amount</dt>
+                    <dd className="font-semibold">{formatCents(financing.decisions[0].approvedAmountCents)}</dd>
+                  </>
+                ) : null}
+              </dl>
+            ) : (
+              <p>No financing request yet.</p>
+            )}
+            {can(actor, "financing:decide") && financing ? (
+              <p className="mt-4">
+                <Link href={`/financing/${proposal.id}`} className="btn btn-primary">
+                  Open the financing decision
+                </Link>
+              </p>
+            ) : null}
+          </section>
+        </div>
+
+        <aside className="space-y-8">
+          {isEditable(proposal.status) && isMember ? (
+            <section aria-labelledby="submit-heading" className="card">
+              <h2 id="submit-heading" className="mb-3 text-xl font-bold">
+                Submission checklist
+              </h2>
+              {gaps.length === 0 ? (
+                <p className="mb-4">Everything required is in place.</p>
+              ) : (
+                <>
+                  <p className="mb-2">Before you can submit:</p>
+                  <ul className="mb-4 list-disc pl-6">
+                    {gaps.map((gap) => (
+                      <li key={gap.code}>{gap.message}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {maySubmit ? (
+                <ActionForm
+                  action={submitProposalAction}
+                  label="Submit proposal"
+                  submitLabel="Submit proposal"
+                  hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
+                  fields={[]}
+                />
+              ) : (
+                <p className="text-sm">Only the consortium&apos;s lead may submit.</p>
+              )}
+            </section>
+          ) : null}
+
+          <section aria-labelledby="licenses-heading" className="card">
+            <h2 id="licenses-heading" className="mb-3 text-xl font-bold">
+              Export licenses
+            </h2>
+            {proposal.licenseRequests.length === 0 ? (
+              <p>{proposal.submittedAt ? "No export license is required for this package." : "Licenses are determined when the proposal is submitted."}</p>
+            ) : (
+              <ul className="space-y-3">
+                {proposal.licenseRequests.map((request) => (
+                  <li key={request.id} className="border-l-4 border-[var(--color-navy-700)] pl-3">
+                    <p className="font-semibold">
+                      {can(actor, "license:decide") ? <Link href={`/licensing/${request.id}`}>{request.destination.name}</Link> : request.destination.name}:{" "}
+                      <span data-testid="license-status">{LICENSE_STATUS_LABELS[request.status]}</span>
+                    </p>
+                    <p className="text-sm">{request.determinationReason}</p>
+                    {request.status === "PENDING" ? (
+                      <p className="text-sm">Commerce review: {reviewDaysRemaining(request.dueAt, now)} days left of the target.</p>
+                    ) : request.licenseNumber ? (
+                      <p className="text-sm">
+                        License {request.licenseNumber}, valid to {request.expiresAt?.toISOString().slice(0, 10)}
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          {mayWithdraw ? (
+            <section aria-labelledby="withdraw-heading" className="card">
+              <h2 id="withdraw-heading" className="mb-3 text-xl font-bold">
+                Withdraw
+              </h2>
+              <p className="mb-3 text-sm">Withdrawing ends the proposal for good; reviewers stop work on it.</p>
+              <ActionForm
+                action={withdrawProposalAction}
+                label="Withdraw proposal"
+                submitLabel="Withdraw proposal"
+                variant="danger"
+                hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
+                fields={[]}
+              />
+            </section>
+          ) : null}
+
+          <section aria-labelledby="history-heading" className="card">
+            <h2 id="history-heading" className="mb-3 text-xl font-bold">
+              History
+            </h2>
+            <ol className="space-y-3" aria-label="Proposal history, newest first">
+              {history.map((event) => (
+                <li key={event.id.toString()} className="text-sm">
+                  <p className="font-semibold">{historyLabel(event.action, event.after)}</p>
+                  <p className="text-[var(--color-muted)]">
+                    {event.actor?.name ?? "System"} · <time dateTime={event.occurredAt.toISOString()}>{event.occurredAt.toISOString().replace("T", " ").slice(0, 16)} UTC</time>
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function historyLabel(action: string, after: unknown): string {
+  const label = AUDIT_ACTIONS[action as AuditAction] ?? action;
+  const status = after && typeof after === "object" && "status" in after ? String((after as { status: unknown }).status) : null;
+  if (action === "proposal.transitioned" && status && status in STATUS_LABELS) {
+    return `${label}: ${STATUS_LABELS[status as keyof typeof STATUS_LABELS]}`;
+  }
+  return label;
+}

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination, pageParam } from "@/components/pagination";
+import { StatusBadge } from "@/components/status-badge";
+import { db } from "@/lib/db";
+import { ProposalStatus } from "@/lib/generated/prisma/enums";
+import { can } from "@/lib/policy";
+import { listProposals } from "@/lib/proposals/service";
+import { requirePageActor } from "@/lib/session";
+import { STATUS_LABELS } from "@/lib/workflow";
+
+export const metadata: Metadata = { title: "Proposals" };
+
+export default async function ProposalsPage({ searchParams }: { searchParams: Promise<{ page?: string; status?: string }> }) {
+  const actor = await requirePageActor("proposal:read", "/proposals");
+  const params = await searchParams;
+  const status = Object.values(ProposalStatus).find((s) => s === params.status);
+  const list = await listProposals(db(), actor, { page: pageParam(params.page), status });
+  return (
+    <>
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">Proposals</h1>
+        {can(actor, "proposal:create") ? (
+          <Link href="/proposals/new" className="btn btn-primary">
+            Start a new proposal
+          </Link>
+        ) : null}
+      </div>
+      <form method="get" className="mb-4 flex items-end gap-3">
+        <div>
+          <label htmlFor="status-filter" className="block font-semibold">
+            Status
+          </label>
+          <select id="status-filter" name="status" defaultValue={status ?? ""} className="input">
+            <option value="">All statuses</option>
+            {Object.values(ProposalStatus).map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-secondary">
+          Filter
+        </button>
+      </form>
+      {list.rows.length === 0 ? (
+        <p>No proposals{status ? ` with status “${STATUS_LABELS[status]}”` : ""} yet.</p>
+      ) : (
+        <table className="data card">
+          <caption className="sr-only">Proposals, most recently changed first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col">Title</th>
+              <th scope="col">Consortium</th>
+              <th scope="col">Destination</th>
+              <th scope="col">Status</th>
+              <th scope="col">Last changed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((row) => (
+              <tr key={row.id}>
+                <td>{row.reference}</td>
+                <td>
+                  <Link href={`/proposals/${row.id}`}>{row.title}</Link>
+                </td>
+                <td>{row.consortium.name}</td>
+                <td>{row.targetCountries.map((c) => c.country.name).join(", ")}</td>
+                <td>
+                  <StatusBadge status={row.status} />
+                </td>
+                <td>{row.updatedAt.toISOString().slice(0, 10)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/proposals" params={{ status }} />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { Pagination, pageParam } from "@/components/pagination";
+import { db } from "@/lib/db";
+import { formatCents } from "@/lib/money";
+import { listPublishedPackages } from "@/lib/proposals/published";
+import { PRODUCT_LABELS } from "@/lib/financing/labels";
+
+export const metadata: Metadata = { title: "Approved packages" };
+
+export default async function PublishedPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const { page } = await searchParams;
+  const list = await listPublishedPackages(db(), { page: pageParam(page) });
+  return (
+    <>
+      <h1 className="mb-2 text-3xl font-bold">Approved AI export packages</h1>
+      <p className="mb-6">Packages whose export licenses were granted and whose financing EXIM approved.</p>
+      {list.rows.length === 0 ? (
+        <p>No package has been approved yet.</p>
+      ) : (
+        <table className="data card">
+          <caption className="sr-only">Approved packages, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col">Package</th>
+              <th scope="col">Consortium</th>
+              <th scope="col">Destination</th>
+              <th scope="col">Financing</th>
+              <th scope="col">Approved on</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((row) => {
+              const approved = row.financingRequest?.decisions[0]?.approvedAmountCents;
+              return (
+                <tr key={row.reference}>
+                  <td>{row.reference}</td>
+                  <td>{row.title}</td>
+                  <td>{row.consortium.name}</td>
+                  <td>{row.targetCountries.map((c) => c.country.name).join(", ")}</td>
+                  <td>
+                    {approved ? formatCents(approved) : "—"}
+                    {row.financingRequest ? <span className="block text-sm">{PRODUCT_LABELS[row.financingRequest.product]}</span> : null}
+                  </td>
+                  <td>{row.publishedAt?.toISOString().slice(0, 10)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/published" />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+"use server";
+// Public by nature: signing in and out are what make an actor in the first place.
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth";
+import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
+import { signInSchema } from "@/lib/schemas/decisions";
+
+/** Only paths inside the portal: never an absolute URL (no open redirect). */
+function safeReturnPath(callbackUrl: string | undefined): string {
+  if (!callbackUrl || !callbackUrl.startsWith("/") || callbackUrl.startsWith("//")) return "/dashboard";
+  return callbackUrl;
+}
+
+export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = signInSchema.safeParse(values);
+  const kept = { email: values.email ?? "", callbackUrl: values.callbackUrl ?? "" };
+  if (!parsed.success) {
+    return { status: "error", message: "There is a problem signing you in.", fieldErrors: fieldErrorsOf(parsed.error), values: kept };
+  }
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeReturnPath(parsed.data.callbackUrl),
+    });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      return {
+        status: "error",
+        message: "There is a problem signing you in.",
+        fieldErrors: { email: "The email address or password is not right." },
+        values: kept,
+      };
+    }
+    throw error; // the successful sign-in redirects by throwing
+  }
+  return { status: "success", fieldErrors: {}, values: {} };
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in?signedOut=1" });
+}

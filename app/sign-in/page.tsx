@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/form/action-form";
+import { signInAction } from "./actions";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; signedOut?: string }> }) {
+  const { callbackUrl, signedOut } = await searchParams;
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="mb-4 text-3xl font-bold">Sign in</h1>
+      {signedOut ? (
+        <p role="status" className="mb-4 border-l-8 border-[var(--color-success)] bg-green-50 p-3">
+          You have signed out.
+        </p>
+      ) : null}
+      {callbackUrl && !signedOut ? <p className="mb-4">Sign in to continue to the page you asked for.</p> : null}
+      <div className="card">
+        <ActionForm
+          action={signInAction}
+          hidden={{ callbackUrl: callbackUrl ?? "" }}
+          submitLabel="Sign in"
+          fields={[
+            { kind: "text", name: "email", label: "Email address", type: "email", autoComplete: "username", required: true },
+            { kind: "text", name: "password", label: "Password", type: "password", autoComplete: "current-password", required: true },
+          ]}
+        />
+      </div>
+    </div>
+  );
+}

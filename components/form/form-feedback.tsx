@@ -1,0 +1,65 @@
+"use client";
+// The error summary at the top of a form (GOV.UK / USWDS pattern): it takes focus
+// when it appears, and each link moves focus to the field it names.
+import { useEffect, useRef } from "react";
+import { fieldId, type FormState } from "@/lib/forms";
+
+export function FormFeedback({ state, labels }: { state: FormState; labels?: Record<string, string> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status !== "idle") ref.current?.focus();
+  }, [state]);
+
+  if (state.status === "success") {
+    return (
+      <div ref={ref} tabIndex={-1} role="status" className="mb-6 border-l-8 border-[var(--color-success)] bg-green-50 p-4">
+        <p className="font-semibold">{state.message}</p>
+      </div>
+    );
+  }
+  if (state.status !== "error") return null;
+  const fields = Object.entries(state.fieldErrors);
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="mb-6 border-l-8 border-[var(--color-error)] bg-red-50 p-4"
+    >
+      <h2 id="error-summary-title" className="text-lg font-bold">
+        {state.message ?? "There is a problem"}
+      </h2>
+      {fields.length > 0 ? (
+        <ul className="mt-2 list-disc pl-6">
+          {fields.map(([name, message]) => (
+            <li key={name}>
+              <a
+                href={`#${fieldId(name)}`}
+                onClick={(event) => {
+                  // Move focus, not just scroll, so screen readers land on the field.
+                  const target = document.getElementById(fieldId(name));
+                  if (target) {
+                    event.preventDefault();
+                    target.focus();
+                    target.scrollIntoView({ block: "center" });
+                  }
+                }}
+              >
+                {labels?.[name] ? `${labels[name]}: ` : ""}
+                {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {state.problems && state.problems.length > 0 ? (
+        <ul className="mt-2 list-disc pl-6">
+          {state.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/sign-in/actions";
+import { currentActor } from "@/lib/session";
+import { can } from "@/lib/policy";
+
+const ROLE_LABELS = {
+  CONSORTIUM_MEMBER: "Consortium member",
+  COMMERCE_REVIEWER: "Commerce reviewer",
+  EXIM_OFFICER: "EXIM officer",
+  ADMINISTRATOR: "Administrator",
+} as const;
+
+export async function SiteHeader() {
+  const actor = await currentActor();
+  const links: Array<{ href: string; label: string }> = [];
+  if (actor) {
+    links.push({ href: "/dashboard", label: "Dashboard" });
+    if (can(actor, "proposal:read")) links.push({ href: "/proposals", label: "Proposals" });
+    if (can(actor, "license:decide")) links.push({ href: "/licensing", label: "License queue" });
+    if (can(actor, "financing:decide")) links.push({ href: "/financing", label: "Financing queue" });
+  }
+  links.push({ href: "/published", label: "Approved packages" });
+
+  return (
+    <header className="bg-[var(--color-navy-900)] text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <Link href="/" className="text-lg font-bold text-white no-underline">
+          American AI Exports Program
+        </Link>
+        <nav aria-label="Main">
+          <ul className="flex flex-wrap items-center gap-4">
+            {links.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="text-white">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+            {actor ? (
+              <li className="flex items-center gap-3">
+                <span className="text-sm">
+                  {actor.name} <span className="opacity-80">({ROLE_LABELS[actor.role]})</span>
+                </span>
+                <form action={signOutAction}>
+                  <button type="submit" className="rounded border border-white px-3 py-1 text-white">
+                    Sign out
+                  </button>
+                </form>
+              </li>
+            ) : (
+              <li>
+                <Link href="/sign-in" className="text-white">
+                  Sign in
+                </Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

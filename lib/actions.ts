@@ -1,0 +1,44 @@
+// The one shape of a form action: authorize, validate, run the service, and turn
+// every failure into a message on the page. No input makes an action answer 500.
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { ForbiddenError, NotFoundError, RuleViolationError, StaleVersionError, UnauthenticatedError } from "@/lib/errors";
+import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
+import type { Actor, Permission } from "@/lib/policy";
+import { requireActor } from "@/lib/session";
+
+export async function runFormAction<S extends z.ZodType>(
+  formData: FormData,
+  permission: Permission,
+  schema: S,
+  run: (actor: Actor, input: z.output<S>) => Promise<string | void>,
+): Promise<FormState> {
+  const values = formValues(formData);
+  try {
+    const actor = await requireActor(permission);
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) {
+      return { status: "error", message: "There is a problem with what you entered.", fieldErrors: fieldErrorsOf(parsed.error), values };
+    }
+    const message = await run(actor, parsed.data);
+    return { status: "success", message: message ?? "Saved.", fieldErrors: {}, values: {} };
+  } catch (error) {
+    unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
+    return { status: "error", fieldErrors: {}, values, ...describeFailure(error) };
+  }
+}
+
+function describeFailure(error: unknown): Pick<FormState, "message" | "problems"> {
+  if (error instanceof RuleViolationError) return { message: error.message, problems: error.problems };
+  if (
+    error instanceof UnauthenticatedError ||
+    error instanceof ForbiddenError ||
+    error instanceof NotFoundError ||
+    error instanceof StaleVersionError
+  ) {
+    return { message: error.message };
+  }
+  console.error("Form action failed", error);
+  return { message: "Something went wrong on our side and nothing was saved. Please try again." };
+}

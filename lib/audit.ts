@@ -1,0 +1,49 @@
+// Typed audit events, written with the caller's transaction client so that a
+// state change and its record commit together or not at all.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/policy";
+
+export const AUDIT_ACTIONS = {
+  "proposal.created": "Proposal created",
+  "proposal.updated": "Details updated",
+  "proposal.lineItemAdded": "Line item added",
+  "proposal.lineItemRemoved": "Line item removed",
+  "proposal.financingRequested": "Financing request saved",
+  "proposal.transitioned": "Status changed",
+  "license.requested": "License request registered",
+  "license.decided": "License decided",
+  "financing.decided": "Financing decided",
+  "exposureCap.drawn": "Exposure cap drawn",
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export type AuditEntry = {
+  action: AuditAction;
+  entityType: "Proposal" | "LineItem" | "FinancingRequest" | "LicenseRequest" | "FinancingDecision" | "ExposureCapEntry";
+  entityId: string;
+  proposalId?: string;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+};
+
+/** `null` actor means the system acted (e.g. moving a proposal on to the next review). */
+export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? "SYSTEM",
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      proposalId: entry.proposalId ?? null,
+      before: entry.before,
+      after: entry.after,
+    },
+  });
+}
+
+/** JSON-safe copy of a record for before/after: BigInt money becomes a string of cents. */
+export function auditSnapshot(value: Record<string, unknown>): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
+}

@@ -1,0 +1,43 @@
+// Errors that services raise and entry points translate for the user.
+
+/** The resource doesn't exist or the actor may not know it exists: both answer 404. */
+export class NotFoundError extends Error {
+  constructor(what = "That record") {
+    super(`${what} was not found.`);
+    this.name = "NotFoundError";
+  }
+}
+
+/** The actor is known but their role may not do this. */
+export class ForbiddenError extends Error {
+  constructor(message = "Your role may not do this.") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
+export class UnauthenticatedError extends Error {
+  constructor() {
+    super("You are signed out. Sign in again to continue; what you typed is still on this page.");
+    this.name = "UnauthenticatedError";
+  }
+}
+
+/** A business rule refused the change; `problems` are shown to the user as a list. */
+export class RuleViolationError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(message);
+    this.name = "RuleViolationError";
+  }
+}
+
+/** Someone else changed the record since the user loaded it. */
+export class StaleVersionError extends Error {
+  constructor() {
+    super("This proposal changed since you opened it. Reload the page to see the latest version, then try again.");
+    this.name = "StaleVersionError";
+  }
+}

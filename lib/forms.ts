@@ -1,0 +1,38 @@
+// The shape every form action returns, shared by server actions and client forms.
+import type { z } from "zod";
+
+export type FormState = {
+  status: "idle" | "error" | "success";
+  /** A sentence for the top of the form. */
+  message?: string;
+  /** Business-rule reasons, listed under the message. */
+  problems?: string[];
+  /** First message per field name. */
+  fieldErrors: Record<string, string>;
+  /** What the user typed, to put back after React resets the form. */
+  values: Record<string, string>;
+};
+
+export const initialFormState: FormState = { status: "idle", fieldErrors: {}, values: {} };
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  }
+  return values;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The id a field's input carries, so error-summary links can jump to it. */
+export function fieldId(name: string): string {
+  return `field-${name}`;
+}

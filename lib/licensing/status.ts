@@ -1,0 +1,33 @@
+// What licenses still stand between a proposal and a financing commitment. Pure.
+import type { LicenseRequestStatus } from "@/lib/generated/prisma/enums";
+
+export const LICENSE_STATUS_LABELS: Readonly<Record<LicenseRequestStatus, string>> = {
+  PENDING: "Awaiting decision",
+  APPROVED: "Approved",
+  APPROVED_WITH_CONDITIONS: "Approved with conditions",
+  PARTIALLY_APPROVED: "Partially approved",
+  DENIED: "Denied",
+  RETURNED_WITHOUT_ACTION: "Returned without action",
+};
+
+const GRANTED: readonly LicenseRequestStatus[] = ["APPROVED", "APPROVED_WITH_CONDITIONS"];
+
+export function isGranted(status: LicenseRequestStatus): boolean {
+  return GRANTED.includes(status);
+}
+
+/** Reasons financing can't be finalized yet; empty when every required license is granted. */
+export function licenseBlockers(requests: ReadonlyArray<{ destinationName: string; status: LicenseRequestStatus }>): string[] {
+  return requests
+    .filter((request) => !isGranted(request.status))
+    .map((request) =>
+      request.status === "PENDING"
+        ? `The export license for ${request.destinationName} is still awaiting Commerce's decision.`
+        : `The export license for ${request.destinationName} was ${LICENSE_STATUS_LABELS[request.status].toLowerCase()}.`,
+    );
+}
+
+/** Whole days left on Commerce's review clock (negative when overdue). */
+export function reviewDaysRemaining(dueAt: Date, now: Date): number {
+  return Math.ceil((dueAt.getTime() - now.getTime()) / 86_400_000);
+}

@@ -1,0 +1,401 @@
+// Proposal use cases. Each one: load within the actor's scope, check the rules,
+// change, and record the audit event, all in one transaction.
+import type { Db, Tx } from "@/lib/db";
+import type { ProposalStatus } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { auditSnapshot, recordAudit } from "@/lib/audit";
+import { NotFoundError, RuleViolationError, StaleVersionError, ForbiddenError } from "@/lib/errors";
+import { determineLicenses } from "@/lib/licensing/determination";
+import { proposalScope, seatAllows, type Actor, type Permission } from "@/lib/policy";
+import { loadProgramSettings } from "@/lib/settings";
+import { isEditable, transition, type WorkflowEvent } from "@/lib/workflow";
+import { submissionGaps, type ProposalForCompleteness } from "./completeness";
+import type { FinancingRequestInput, LineItemInput, ProposalDetailsInput } from "@/lib/schemas/proposal";
+
+export const PAGE_SIZE = 20;
+
+const proposalDetail = {
+  consortium: { select: { id: true, name: true } },
+  targetCountries: { include: { country: { include: { groups: true } } } },
+  lineItems: { orderBy: [{ layer: "asc" }, { position: "asc" }, { createdAt: "asc" }] },
+  financingRequest: { include: { decisions: { orderBy: { decidedAt: "desc" } } } },
+  licenseRequests: {
+    include: { destination: true, decisions: { orderBy: { decidedAt: "desc" } }, items: true },
+    orderBy: { registeredAt: "asc" },
+  },
+} satisfies Prisma.ProposalInclude;
+
+export type ProposalDetail = Prisma.ProposalGetPayload<{ include: typeof proposalDetail }>;
+
+export async function listProposals(
+  client: Db,
+  actor: Actor,
+  { page = 1, status }: { page?: number; status?: ProposalStatus },
+) {
+  const where: Prisma.ProposalWhereInput = { AND: [proposalScope(actor), status ? { status } : {}] };
+  const [total, rows] = await Promise.all([
+    client.proposal.count({ where }),
+    client.proposal.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        reference: true,
+        title: true,
+        status: true,
+        updatedAt: true,
+        submittedAt: true,
+        consortium: { select: { name: true } },
+        targetCountries: { select: { country: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  return { total, page, pageSize: PAGE_SIZE, rows };
+}
+
+/** The proposal as the actor may see it, with their seat in its consortium; 404 otherwise. */
+export async function getProposal(client: Db, actor: Actor, proposalId: string) {
+  const proposal = await client.proposal.findFirst({
+    where: { AND: [{ id: proposalId }, proposalScope(actor)] },
+    include: proposalDetail,
+  });
+  if (!proposal) throw new NotFoundError("Proposal");
+  const seat =
+    actor.role === "CONSORTIUM_MEMBER"
+      ? await client.consortiumUser.findUnique({
+          where: { consortiumId_userId: { consortiumId: proposal.consortiumId, userId: actor.userId } },
+        })
+      : null;
+  return { proposal, seatRole: seat?.seatRole ?? null };
+}
+
+/** Consortia in which the actor may start a proposal. */
+export async function consortiaForNewProposal(client: Db, actor: Actor) {
+  if (actor.role !== "CONSORTIUM_MEMBER") return [];
+  return client.consortium.findMany({
+    where: { users: { some: { userId: actor.userId, seatRole: { in: ["LEAD", "CONTRIBUTOR"] } } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+export async function destinationCountries(client: Db) {
+  return client.country.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true, isCountryOfConcern: true } });
+}
+
+/**
+ * Loads and locks a proposal for a change, within the actor's scope for the
+ * permission. Consortium staff whose seat can't do this are told so; rows they
+ * can't see at all answer 404.
+ */
+async function lockProposal(tx: Tx, actor: Actor, proposalId: string, permission: Permission) {
+  const proposal = await tx.proposal.findFirst({
+    where: { AND: [{ id: proposalId }, proposalScope(actor, "proposal:read")] },
+  });
+  if (!proposal) throw new NotFoundError("Proposal");
+  if (actor.role === "CONSORTIUM_MEMBER") {
+    const seat = await tx.consortiumUser.findUnique({
+      where: { consortiumId_userId: { consortiumId: proposal.consortiumId, userId: actor.userId } },
+    });
+    if (!seatAllows(seat?.seatRole ?? null, permission)) {
+      throw new ForbiddenError("Your seat in this consortium may read this proposal but not change it.");
+    }
+  } else {
+    proposalScope(actor, permission);
+  }
+  // Row lock: concurrent changes to one proposal queue up instead of interleaving.
+  await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${proposalId} FOR UPDATE`;
+  return proposal;
+}
+
+function requireEditable(status: ProposalStatus) {
+  if (!isEditable(status)) {
+    throw new RuleViolationError("This proposal has been submitted; it can be changed only if it is returned for revision.");
+  }
+}
+
+/** Bumps the version, refusing when someone else changed the proposal first. */
+async function bumpVersion(tx: Tx, proposalId: string, expectedVersion: number | null, data: Prisma.ProposalUpdateManyMutationInput = {}) {
+  const { count } = await tx.proposal.updateMany({
+    where: { id: proposalId, ...(expectedVersion === null ? {} : { version: expectedVersion }) },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) throw new StaleVersionError();
+}
+
+async function requireCountry(tx: Tx, code: string) {
+  const country = await tx.country.findUnique({ where: { code } });
+  if (!country) throw new RuleViolationError("Choose a destination country from the list.");
+  return country;
+}
+
+export async function createProposal(client: Db, actor: Actor, input: ProposalDetailsInput & { consortiumId?: string | null }) {
+  proposalScope(actor, "proposal:create");
+  return client.$transaction(async (tx) => {
+    const consortia = await tx.consortium.findMany({
+      where: { users: { some: { userId: actor.userId, seatRole: { in: ["LEAD", "CONTRIBUTOR"] } } } },
+      select: { id: true },
+    });
+    const consortium = input.consortiumId ? consortia.find((c) => c.id === input.consortiumId) : consortia.length === 1 ? consortia[0] : undefined;
+    if (!consortium) throw new RuleViolationError("Choose the consortium that files this proposal.");
+    await requireCountry(tx, input.destinationCountryCode);
+    const [{ next }] = await tx.$queryRaw<[{ next: bigint }]>`SELECT nextval('proposal_reference_seq') AS next`;
+    const reference = `AIE-${new Date().getUTCFullYear()}-${next.toString().padStart(5, "0")}`;
+    const proposal = await tx.proposal.create({
+      data: {
+        reference,
+        consortiumId: consortium.id,
+        title: input.title,
+        summary: input.summary,
+        createdById: actor.userId,
+        targetCountries: { create: [{ countryCode: input.destinationCountryCode }] },
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: "proposal.created",
+      entityType: "Proposal",
+      entityId: proposal.id,
+      proposalId: proposal.id,
+      after: auditSnapshot({ reference, title: input.title, destination: input.destinationCountryCode, status: proposal.status }),
+    });
+    return proposal;
+  });
+}
+
+export async function updateProposalDetails(
+  client: Db,
+  actor: Actor,
+  input: ProposalDetailsInput & { proposalId: string; expectedVersion: number },
+) {
+  return client.$transaction(async (tx) => {
+    const before = await lockProposal(tx, actor, input.proposalId, "proposal:update");
+    requireEditable(before.status);
+    await requireCountry(tx, input.destinationCountryCode);
+    const previousCountries = await tx.proposalCountry.findMany({ where: { proposalId: before.id } });
+    await bumpVersion(tx, before.id, input.expectedVersion, { title: input.title, summary: input.summary });
+    await tx.proposalCountry.deleteMany({ where: { proposalId: before.id } });
+    await tx.proposalCountry.create({ data: { proposalId: before.id, countryCode: input.destinationCountryCode } });
+    await recordAudit(tx, actor, {
+      action: "proposal.updated",
+      entityType: "Proposal",
+      entityId: before.id,
+      proposalId: before.id,
+      before: auditSnapshot({ title: before.title, summary: before.summary, destinations: previousCountries.map((c) => c.countryCode) }),
+      after: auditSnapshot({ title: input.title, summary: input.summary, destinations: [input.destinationCountryCode] }),
+    });
+  });
+}
+
+export async function addLineItem(client: Db, actor: Actor, input: LineItemInput) {
+  return client.$transaction(async (tx) => {
+    const proposal = await lockProposal(tx, actor, input.proposalId, "proposal:update");
+    requireEditable(proposal.status);
+    const position = await tx.lineItem.count({ where: { proposalId: proposal.id, layer: input.layer } });
+    const item = await tx.lineItem.create({
+      data: {
+        proposalId: proposal.id,
+        layer: input.layer,
+        description: input.description,
+        manufacturer: input.manufacturer,
+        model: input.model,
+        quantity: input.quantity,
+        unitPriceCents: input.unitPrice,
+        usContentBasisPoints: input.usContent,
+        eccn: input.eccn,
+        totalProcessingPerformance: input.totalProcessingPerformance,
+        performanceDensity: input.performanceDensity === null ? null : new Prisma.Decimal(input.performanceDensity),
+        designedForDataCenter: input.layer === "HARDWARE" ? input.designedForDataCenter : null,
+        position,
+      },
+    });
+    await bumpVersion(tx, proposal.id, null);
+    await recordAudit(tx, actor, {
+      action: "proposal.lineItemAdded",
+      entityType: "LineItem",
+      entityId: item.id,
+      proposalId: proposal.id,
+      after: auditSnapshot({ layer: item.layer, description: item.description, quantity: item.quantity, unitPriceCents: item.unitPriceCents, usContentBasisPoints: item.usContentBasisPoints, eccn: item.eccn }),
+    });
+    return item;
+  });
+}
+
+export async function removeLineItem(client: Db, actor: Actor, input: { proposalId: string; lineItemId: string }) {
+  return client.$transaction(async (tx) => {
+    const proposal = await lockProposal(tx, actor, input.proposalId, "proposal:update");
+    requireEditable(proposal.status);
+    const item = await tx.lineItem.findFirst({ where: { id: input.lineItemId, proposalId: proposal.id } });
+    if (!item) throw new NotFoundError("Line item");
+    await tx.lineItem.delete({ where: { id: item.id } });
+    await bumpVersion(tx, proposal.id, null);
+    await recordAudit(tx, actor, {
+      action: "proposal.lineItemRemoved",
+      entityType: "LineItem",
+      entityId: item.id,
+      proposalId: proposal.id,
+      before: auditSnapshot({ layer: item.layer, description: item.description, quantity: item.quantity, unitPriceCents: item.unitPriceCents }),
+    });
+  });
+}
+
+export async function saveFinancingRequest(client: Db, actor: Actor, input: FinancingRequestInput) {
+  return client.$transaction(async (tx) => {
+    const proposal = await lockProposal(tx, actor, input.proposalId, "proposal:update");
+    requireEditable(proposal.status);
+    const data = {
+      product: input.product,
+      requestedAmountCents: input.requestedAmount,
+      eligibleForeignContentCents: input.eligibleForeignContent,
+      repaymentYears: input.repaymentYears,
+      obligorSector: input.obligorSector,
+    };
+    const previous = await tx.financingRequest.findUnique({ where: { proposalId: proposal.id } });
+    const saved = await tx.financingRequest.upsert({
+      where: { proposalId: proposal.id },
+      create: { proposalId: proposal.id, ...data },
+      update: data,
+    });
+    await bumpVersion(tx, proposal.id, null);
+    await recordAudit(tx, actor, {
+      action: "proposal.financingRequested",
+      entityType: "FinancingRequest",
+      entityId: saved.id,
+      proposalId: proposal.id,
+      before: previous ? auditSnapshot(previous) : undefined,
+      after: auditSnapshot(data),
+    });
+  });
+}
+
+/** Moves a proposal through the state machine and records it; the one way a status changes. */
+export async function applyTransition(
+  tx: Tx,
+  actor: Actor | null,
+  proposal: { id: string; status: ProposalStatus },
+  event: WorkflowEvent,
+  data: Prisma.ProposalUpdateManyMutationInput = {},
+) {
+  const result = transition(proposal.status, event, actor?.role ?? "SYSTEM");
+  if (!result.ok) throw new RuleViolationError(result.reason);
+  await tx.proposal.update({ where: { id: proposal.id }, data: { ...data, status: result.to } });
+  await recordAudit(tx, actor, {
+    action: "proposal.transitioned",
+    entityType: "Proposal",
+    entityId: proposal.id,
+    proposalId: proposal.id,
+    before: { status: result.from },
+    after: { status: result.to, event },
+  });
+  return result.to;
+}
+
+function completenessView(proposal: Pick<ProposalDetail, "title" | "summary" | "targetCountries" | "lineItems" | "financingRequest">): ProposalForCompleteness {
+  return {
+    title: proposal.title,
+    summary: proposal.summary,
+    targetCountryCodes: proposal.targetCountries.map((c) => c.countryCode),
+    lineItems: proposal.lineItems,
+    hasFinancingRequest: proposal.financingRequest !== null,
+  };
+}
+
+/** What still blocks submission, for the checklist on the proposal page. */
+export async function submissionChecklist(client: Db, proposal: ProposalDetail) {
+  const settings = await loadProgramSettings(client);
+  return submissionGaps(completenessView(proposal), settings);
+}
+
+/**
+ * Submits a proposal: checks completeness, freezes a snapshot, derives the license
+ * requests the package needs, and moves it on to license or financing review.
+ */
+export async function submitProposal(client: Db, actor: Actor, input: { proposalId: string; expectedVersion: number }) {
+  return client.$transaction(async (tx) => {
+    const locked = await lockProposal(tx, actor, input.proposalId, "proposal:submit");
+    const allowed = transition(locked.status, "submit", actor.role);
+    if (!allowed.ok) throw new RuleViolationError(allowed.reason);
+    const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: locked.id }, include: proposalDetail });
+    const settings = await loadProgramSettings(tx);
+    const gaps = submissionGaps(completenessView(proposal), settings);
+    if (gaps.length > 0) {
+      throw new RuleViolationError("The proposal can't be submitted yet:", gaps.map((gap) => gap.message));
+    }
+    await bumpVersion(tx, proposal.id, input.expectedVersion);
+    const now = new Date();
+    await tx.proposalSubmission.create({
+      data: {
+        proposalId: proposal.id,
+        version: input.expectedVersion + 1,
+        submittedById: actor.userId,
+        snapshot: auditSnapshot(proposal as unknown as Record<string, unknown>),
+      },
+    });
+    await applyTransition(tx, actor, proposal, "submit", { submittedAt: now });
+
+    const determinations = determineLicenses(
+      proposal.lineItems.map((item) => ({
+        id: item.id,
+        description: item.description,
+        eccn: item.eccn,
+        totalProcessingPerformance: item.totalProcessingPerformance,
+        performanceDensity: item.performanceDensity === null ? null : item.performanceDensity.toNumber(),
+      })),
+      proposal.targetCountries.map(({ country }) => ({
+        code: country.code,
+        name: country.name,
+        countryGroups: country.groups.map((g) => g.groupCode),
+      })),
+      settings,
+    );
+    const required = determinations.filter((d) => d.licenseRequired);
+    const dueAt = new Date(now.getTime() + settings["licensing.reviewTargetDays"] * 86_400_000);
+    // A resubmission replaces requests still pending; decided ones stay on record.
+    await tx.licenseRequest.deleteMany({ where: { proposalId: proposal.id, status: "PENDING" } });
+    for (const determination of required) {
+      const request = await tx.licenseRequest.upsert({
+        where: { proposalId_destinationCountryCode: { proposalId: proposal.id, destinationCountryCode: determination.countryCode } },
+        create: {
+          proposalId: proposal.id,
+          destinationCountryCode: determination.countryCode,
+          determinationReason: determination.reason,
+          registeredAt: now,
+          dueAt,
+          items: { create: determination.controlledItemIds.map((lineItemId) => ({ lineItemId })) },
+        },
+        update: {},
+      });
+      await recordAudit(tx, null, {
+        action: "license.requested",
+        entityType: "LicenseRequest",
+        entityId: request.id,
+        proposalId: proposal.id,
+        after: auditSnapshot({ destination: determination.countryCode, reason: determination.reason, dueAt }),
+      });
+    }
+    const submitted = { id: proposal.id, status: "SUBMITTED" as const };
+    return required.length > 0
+      ? applyTransition(tx, null, submitted, "beginLicenseReview")
+      : applyTransition(tx, null, submitted, "beginFinancingReview");
+  });
+}
+
+export async function withdrawProposal(client: Db, actor: Actor, input: { proposalId: string; expectedVersion: number }) {
+  return client.$transaction(async (tx) => {
+    const proposal = await lockProposal(tx, actor, input.proposalId, "proposal:withdraw");
+    await bumpVersion(tx, proposal.id, input.expectedVersion);
+    return applyTransition(tx, actor, proposal, "withdraw");
+  });
+}
+
+/** The proposal's history, newest first, as the actor may see it. */
+export async function proposalHistory(client: Db, actor: Actor, proposalId: string) {
+  await getProposal(client, actor, proposalId);
+  return client.auditEvent.findMany({
+    where: { proposalId },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: 200,
+    include: { actor: { select: { name: true } } },
+  });
+}

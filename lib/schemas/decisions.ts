@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { dollars, id, requiredText } from "./fields";
+
+export const LICENSE_OUTCOMES = ["APPROVED", "APPROVED_WITH_CONDITIONS", "DENIED", "RETURNED_WITHOUT_ACTION"] as const;
+
+export const licenseDecisionSchema = z
+  .object({
+    licenseRequestId: id,
+    outcome: z.enum(LICENSE_OUTCOMES, { error: "Choose a decision." }),
+    reason: requiredText("the reason for the decision", 4000),
+    conditions: z.string().trim().max(4000).optional(),
+  })
+  .superRefine((decision, ctx) => {
+    if (decision.outcome === "APPROVED_WITH_CONDITIONS" && !decision.conditions) {
+      ctx.addIssue({ code: "custom", path: ["conditions"], message: "State the binding conditions of the approval." });
+    }
+  });
+export type LicenseDecisionInput = z.output<typeof licenseDecisionSchema>;
+
+export const financingDecisionSchema = z
+  .object({
+    outcome: z.enum(["APPROVED", "DECLINED"], { error: "Choose a decision." }),
+    proposalId: id,
+    expectedVersion: z.coerce.number().int().min(1),
+    approvedAmount: z.string().trim().optional(),
+    reason: requiredText("the reason for the decision", 4000),
+  })
+  .transform((decision, ctx) => {
+    if (decision.outcome === "DECLINED") return { ...decision, outcome: "DECLINED" as const, approvedAmountCents: null };
+    const parsed = dollars("the approved amount").safeParse(decision.approvedAmount ?? "");
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["approvedAmount"], message: issue.message });
+      return z.NEVER;
+    }
+    return { ...decision, outcome: "APPROVED" as const, approvedAmountCents: parsed.data };
+  });
+export type FinancingDecisionInput = z.output<typeof financingDecisionSchema>;
+
+export const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().email("Enter your email address, like name@example.com."),
+  password: z.string().min(1, "Enter your password.").max(200),
+  callbackUrl: z.string().optional(),
+});

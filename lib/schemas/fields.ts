@@ -1,0 +1,97 @@
+// Field parsers shared by every input schema. Forms post strings; these turn them
+// into typed values with messages a person can act on.
+import { z } from "zod";
+import { parseDollarsToCents } from "@/lib/money";
+
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `Enter ${label}.` })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer.`);
+
+export const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer.`)
+    .optional()
+    .transform((value) => (value ? value : null));
+
+/** A dollar amount typed by a person ("1,250,000.00"), as integer cents. */
+export const dollars = (label: string, { allowZero = false } = {}) =>
+  z
+    .string({ error: `Enter ${label}.` })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .transform((value, ctx) => {
+      const cents = parseDollarsToCents(value);
+      if (cents === null) {
+        ctx.addIssue({ code: "custom", message: `Enter ${label} in dollars, like 1,250,000.00.` });
+        return z.NEVER;
+      }
+      if (!allowZero && cents === 0n) {
+        ctx.addIssue({ code: "custom", message: `${label[0]!.toUpperCase()}${label.slice(1)} must be more than zero.` });
+        return z.NEVER;
+      }
+      if (cents > 100_000_000_000_000n) {
+        ctx.addIssue({ code: "custom", message: `${label[0]!.toUpperCase()}${label.slice(1)} is larger than any program transaction.` });
+        return z.NEVER;
+      }
+      return cents;
+    });
+
+export const wholeNumber = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `Enter ${label}.` })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .regex(/^\d+$/, `Enter ${label} as a whole number.`)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, `${label[0]!.toUpperCase()}${label.slice(1)} must be at least ${min}.`)
+        .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most ${max.toLocaleString("en-US")}.`),
+    );
+
+export const optionalWholeNumber = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value ?? "")
+    .pipe(
+      z.union([
+        z.literal("").transform(() => null),
+        z
+          .string()
+          .regex(/^\d+$/, `Enter ${label} as a whole number.`)
+          .transform(Number)
+          .pipe(z.number().int().max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most ${max}.`)),
+      ]),
+    );
+
+/** A percentage with up to two decimals, as basis points (65.5% -> 6550). */
+export const percentAsBasisPoints = (label: string) =>
+  z
+    .string({ error: `Enter ${label}.` })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .transform((value, ctx) => {
+      const match = /^(\d{1,3})(?:\.(\d{1,2}))?\s*%?$/.exec(value);
+      const basisPoints = match ? Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0")) : NaN;
+      if (!match || basisPoints > 10_000) {
+        ctx.addIssue({ code: "custom", message: `Enter ${label} as a percentage from 0 to 100.` });
+        return z.NEVER;
+      }
+      return basisPoints;
+    });
+
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === "on" || value === "true");
+
+export const id = z.string().trim().min(1).max(64);

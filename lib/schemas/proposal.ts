@@ -1,0 +1,74 @@
+// One schema per input, used by the form (field names, messages) and the server.
+import { z } from "zod";
+import { FinancingProduct, ObligorSector, StackLayer } from "@/lib/generated/prisma/enums";
+import { dollars, optionalText, requiredText, wholeNumber, optionalWholeNumber, percentAsBasisPoints, checkbox, id } from "./fields";
+
+export const proposalDetailsSchema = z.object({
+  title: requiredText("a title", 200),
+  summary: requiredText("a summary", 5000),
+  destinationCountryCode: z
+    .string({ error: "Choose a destination country." })
+    .trim()
+    .regex(/^[A-Z]{2}$/, "Choose a destination country."),
+});
+export type ProposalDetailsInput = z.output<typeof proposalDetailsSchema>;
+
+export const updateProposalDetailsSchema = proposalDetailsSchema.extend({
+  proposalId: id,
+  expectedVersion: z.coerce.number().int().min(1),
+});
+
+export const lineItemSchema = z
+  .object({
+    proposalId: id,
+    layer: z.enum(StackLayer, { error: "Choose the stack layer." }),
+    description: requiredText("a description", 500),
+    manufacturer: optionalText("manufacturer", 200),
+    model: optionalText("model", 200),
+    quantity: wholeNumber("the quantity", 1, 10_000_000),
+    unitPrice: dollars("the unit price"),
+    usContent: percentAsBasisPoints("the US content"),
+    eccn: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .max(20)
+      .optional()
+      .transform((value) => (value ? value : null))
+      .refine((value) => value === null || /^(EAR99|\d[A-E]\d{3}(\.[A-Z0-9.]+)?)$/.test(value), {
+        message: "Enter an ECCN like 3A090, 4A090, 5A992.z, or EAR99.",
+      }),
+    totalProcessingPerformance: optionalWholeNumber("the total processing performance (TPP)", 10_000_000),
+    performanceDensity: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value ? value : null))
+      .refine((value) => value === null || /^\d{1,6}(\.\d{1,2})?$/.test(value), {
+        message: "Enter the performance density as a number with up to two decimals.",
+      }),
+    designedForDataCenter: checkbox,
+  })
+  .superRefine((item, ctx) => {
+    if (item.layer === "HARDWARE" && !item.eccn) {
+      ctx.addIssue({ code: "custom", path: ["eccn"], message: "Enter the export classification (ECCN) of hardware items." });
+    }
+  });
+export type LineItemInput = z.output<typeof lineItemSchema>;
+
+export const removeLineItemSchema = z.object({ proposalId: id, lineItemId: id });
+
+export const financingRequestSchema = z.object({
+  proposalId: id,
+  product: z.enum(FinancingProduct, { error: "Choose a financing product." }),
+  requestedAmount: dollars("the amount requested"),
+  eligibleForeignContent: dollars("the eligible foreign content", { allowZero: true }),
+  repaymentYears: wholeNumber("the repayment term", 1, 15),
+  obligorSector: z.enum(ObligorSector, { error: "Choose the obligor's sector." }),
+});
+export type FinancingRequestInput = z.output<typeof financingRequestSchema>;
+
+export const proposalActionSchema = z.object({
+  proposalId: id,
+  expectedVersion: z.coerce.number().int().min(1),
+});

@@ -1,0 +1,30 @@
+// The signed-in actor for server components, actions and route handlers.
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { auth } from "@/lib/auth";
+import { authorize, can, type Actor, type Permission } from "@/lib/policy";
+
+export async function currentActor(): Promise<Actor | null> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id || !user.role) return null;
+  return { userId: user.id, role: user.role, name: user.name ?? user.email ?? "", email: user.email ?? "" };
+}
+
+/** For actions and route handlers: the actor, authorized for the permission, or a thrown error. */
+export async function requireActor(permission: Permission): Promise<Actor> {
+  const actor = await currentActor();
+  authorize(actor, permission);
+  return actor;
+}
+
+/**
+ * For pages: a signed-out visitor goes to sign-in and comes back to `returnTo`
+ * after; a role without the permission gets the same 404 as a missing page.
+ */
+export async function requirePageActor(permission: Permission, returnTo: string): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!can(actor, permission)) notFound();
+  return actor;
+}

@@ -1,0 +1,50 @@
+// Program rules that move (the cap, thresholds, country-group rules) live in the
+// Setting table, editable by administrators. This module types and validates them.
+import { z } from "zod";
+import { StackLayer } from "@/lib/generated/prisma/enums";
+
+const cents = z
+  .string()
+  .regex(/^\d+$/, "whole cents as a string")
+  .transform((value) => BigInt(value));
+const basisPoints = z.number().int().min(0).max(10_000);
+
+export const settingsSchema = z.object({
+  "exposureCap.statutoryLimitCents": cents,
+  "exposureCap.drawnAtStartCents": cents,
+  "financing.maxCoverOfNetContractPriceBasisPoints": basisPoints,
+  "financing.minCashPaymentBasisPoints": basisPoints,
+  "financing.minUsContentBasisPoints": basisPoints,
+  "proposals.requiredLayers": z.array(z.enum(StackLayer)).min(1),
+  "proposals.hardwareUsContentThresholdBasisPoints": basisPoints,
+  "licensing.controlledEccns": z.array(z.string().min(1)),
+  "licensing.controlledEccnSuffixes": z.array(z.string().min(1)),
+  "licensing.licenseRequiredCountryGroups": z.array(z.string().min(1)),
+  "licensing.exemptingCountryGroups": z.array(z.string().min(1)),
+  "licensing.advancedChipTppThreshold": z.number().positive(),
+  "licensing.advancedChipDensityTppThreshold": z.number().positive(),
+  "licensing.advancedChipPerformanceDensityThreshold": z.number().positive(),
+  "licensing.reviewTargetDays": z.number().int().positive(),
+  "licensing.validityYears": z.number().int().positive(),
+});
+
+export type ProgramSettings = z.output<typeof settingsSchema>;
+export type SettingKey = keyof ProgramSettings;
+
+/** Validates raw Setting rows; a missing or malformed key is a configuration error. */
+export function parseSettings(rows: ReadonlyArray<{ key: string; value: unknown }>): ProgramSettings {
+  const raw = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  const parsed = settingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Program settings are incomplete or invalid: ${problems.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+type SettingsReader = { setting: { findMany: () => Promise<Array<{ key: string; value: unknown }>> } };
+
+/** Reads and validates the program settings through a client or a transaction. */
+export async function loadProgramSettings(client: SettingsReader): Promise<ProgramSettings> {
+  return parseSettings(await client.setting.findMany());
+}

@@ -1,0 +1,108 @@
+// Reference data and program settings. Idempotent: safe on every start; an
+// administrator's later change to a setting is never overwritten.
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+
+/** Export-control country groups, 15 CFR part 740 supplement 1 (subset relevant to the program). */
+export const COUNTRY_GROUPS: Record<string, string> = {
+  "A:5": "Close allies: license exceptions broadly available",
+  "A:6": "Close partners: license exceptions with conditions",
+  "D:1": "National security concerns",
+  "D:4": "Missile technology concerns",
+  "D:5": "US arms embargoed countries",
+  "E:1": "Terrorist supporting countries",
+  "E:2": "Unilateral embargo",
+};
+
+type CountryRow = [code: string, name: string, groups: string[], flags?: { concern?: boolean; highIncomeOecd?: boolean; risk?: number }];
+
+export const COUNTRIES: CountryRow[] = [
+  ["US", "United States", [], { highIncomeOecd: true, risk: 0 }],
+  ["AE", "United Arab Emirates", ["D:4"], { risk: 2 }],
+  ["SA", "Saudi Arabia", ["D:4"], { risk: 2 }],
+  ["QA", "Qatar", ["D:4"], { risk: 3 }],
+  ["KW", "Kuwait", ["D:4"], { risk: 2 }],
+  ["BH", "Bahrain", ["D:4"], { risk: 5 }],
+  ["OM", "Oman", ["D:4"], { risk: 4 }],
+  ["EG", "Egypt", ["D:4"], { risk: 6 }],
+  ["JO", "Jordan", ["D:4"], { risk: 5 }],
+  ["IL", "Israel", ["A:6", "D:4"], { highIncomeOecd: true, risk: 2 }],
+  ["VN", "Vietnam", ["D:1", "D:5"], { risk: 4 }],
+  ["SG", "Singapore", ["A:6"], { risk: 0 }],
+  ["JP", "Japan", ["A:5"], { highIncomeOecd: true, risk: 0 }],
+  ["KR", "South Korea", ["A:5"], { highIncomeOecd: true, risk: 0 }],
+  ["TW", "Taiwan", ["A:6"], { risk: 1 }],
+  ["MY", "Malaysia", [], { risk: 2 }],
+  ["ID", "Indonesia", [], { risk: 3 }],
+  ["TH", "Thailand", [], { risk: 3 }],
+  ["PH", "Philippines", [], { risk: 3 }],
+  ["IN", "India", ["A:5"], { risk: 3 }],
+  ["AU", "Australia", ["A:5"], { highIncomeOecd: true, risk: 0 }],
+  ["NZ", "New Zealand", ["A:5"], { highIncomeOecd: true, risk: 0 }],
+  ["CA", "Canada", ["A:5"], { highIncomeOecd: true, risk: 0 }],
+  ["GB", "United Kingdom", ["A:5"], { highIncomeOecd: true, risk: 0 }],
+  ["DE", "Germany", ["A:5"], { highIncomeOecd: true, risk: 0 }],
+  ["FR", "France", ["A:5"], { highIncomeOecd: true, risk: 0 }],
+  ["IT", "Italy", ["A:5"], { highIncomeOecd: true, risk: 0 }],
+  ["ES", "Spain", ["A:5"], { highIncomeOecd: true, risk: 0 }],
+  ["PL", "Poland", ["A:5"], { highIncomeOecd: true, risk: 0 }],
+  ["TR", "Turkey", ["A:5"], { risk: 5 }],
+  ["BR", "Brazil", [], { risk: 4 }],
+  ["MX", "Mexico", [], { risk: 3 }],
+  ["KE", "Kenya", [], { risk: 6 }],
+  ["NG", "Nigeria", [], { risk: 6 }],
+  ["ZA", "South Africa", ["A:6"], { risk: 4 }],
+  ["CY", "Cyprus", ["A:6", "D:5"], { risk: 3 }],
+  ["KZ", "Kazakhstan", ["D:1"], { risk: 5 }],
+  ["PK", "Pakistan", ["D:4"], { risk: 7 }],
+  ["CN", "China", ["D:1", "D:4", "D:5"], { concern: true, risk: 2 }],
+  ["HK", "Hong Kong", ["D:1", "D:4", "D:5"], { concern: true, risk: 2 }],
+  ["MO", "Macau", ["D:1", "D:4", "D:5"], { concern: true, risk: 3 }],
+  ["RU", "Russia", ["D:1", "D:4", "D:5"], { risk: 7 }],
+  ["IR", "Iran", ["D:1", "D:4", "D:5", "E:1"], { risk: 7 }],
+  ["KP", "North Korea", ["D:1", "D:4", "D:5", "E:1"], { risk: 7 }],
+  ["SY", "Syria", ["D:4", "D:5", "E:1"], { risk: 7 }],
+  ["CU", "Cuba", ["D:5", "E:2"], { risk: 7 }],
+];
+
+/** Program settings as first configured; values come from domain rules of 2025-2026. */
+export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: string }> = {
+  "exposureCap.statutoryLimitCents": { value: "13500000000000", description: "EXIM's statutory exposure cap ($135B)." },
+  "exposureCap.drawnAtStartCents": { value: "3410000000000", description: "Exposure outstanding before this program's approvals (about $34.1B)." },
+  "financing.maxCoverOfNetContractPriceBasisPoints": { value: 8500, description: "EXIM finances at most this share of the net contract price." },
+  "financing.minCashPaymentBasisPoints": { value: 1500, description: "The buyer pays at least this share of the net contract price in cash." },
+  "financing.minUsContentBasisPoints": { value: 5100, description: "Minimum US content for transformational exports." },
+  "proposals.requiredLayers": { value: ["HARDWARE", "STORAGE", "CLOUD_NETWORKING", "APPLICATION_SOFTWARE"], description: "Stack layers every proposal must include." },
+  "proposals.hardwareUsContentThresholdBasisPoints": { value: 5100, description: "Hardware US content below this share is flagged for manual review." },
+  "licensing.controlledEccns": { value: ["3A090", "4A090"], description: "ECCNs of advanced-computing items that may need a license." },
+  "licensing.controlledEccnSuffixes": { value: [".Z"], description: "ECCN suffixes marking items that meet the advanced-computing parameters." },
+  "licensing.licenseRequiredCountryGroups": { value: ["D:1", "D:4", "D:5"], description: "Destinations in these groups need a license for advanced-computing items..." },
+  "licensing.exemptingCountryGroups": { value: ["A:5", "A:6"], description: "...unless they are also in one of these groups." },
+  "licensing.advancedChipTppThreshold": { value: 4800, description: "3A090.a: total processing performance at or above this." },
+  "licensing.advancedChipDensityTppThreshold": { value: 1600, description: "3A090.a: TPP at or above this together with the density threshold." },
+  "licensing.advancedChipPerformanceDensityThreshold": { value: 5.92, description: "3A090.a: performance density at or above this." },
+  "licensing.reviewTargetDays": { value: 90, description: "Commerce aims to decide within this many days of registration." },
+  "licensing.validityYears": { value: 4, description: "An export license is valid this many years." },
+};
+
+export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
+  for (const [code, description] of Object.entries(COUNTRY_GROUPS)) {
+    await prisma.countryGroup.upsert({ where: { code }, create: { code, description }, update: {} });
+  }
+  for (const [code, name, groups, flags = {}] of COUNTRIES) {
+    await prisma.country.upsert({
+      where: { code },
+      create: {
+        code,
+        name,
+        isCountryOfConcern: flags.concern ?? false,
+        isHighIncomeOecd: flags.highIncomeOecd ?? false,
+        oecdRiskCategory: flags.risk ?? null,
+        groups: { create: groups.map((groupCode) => ({ groupCode })) },
+      },
+      update: {},
+    });
+  }
+  for (const [key, { value, description }] of Object.entries(DEFAULT_SETTINGS)) {
+    await prisma.setting.upsert({ where: { key }, create: { key, value: value as never, description }, update: {} });
+  }
+}

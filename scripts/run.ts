@@ -1,0 +1,81 @@
+// `npm run dev` and `npm start`: prepare the database, then run Next.js on it.
+//   tsx scripts/run.ts dev|start [--port 3000] [--data-dir .data/postgres] [--fresh] [--embedded]
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo";
+import { prepareDatabase } from "./db/prepare";
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+    "data-dir": { type: "string" },
+    fresh: { type: "boolean", default: false },
+    embedded: { type: "boolean", default: false },
+  },
+});
+const mode = positionals[0];
+if (mode !== "dev" && mode !== "start") {
+  console.error("Usage: tsx scripts/run.ts dev|start [--port N] [--data-dir DIR] [--fresh] [--embedded]");
+  process.exit(1);
+}
+
+const dataRoot = path.resolve(".data");
+const dataDir = path.resolve(values["data-dir"] ?? path.join(dataRoot, "postgres"));
+if (values.fresh) rmSync(dataDir, { recursive: true, force: true });
+
+/** A stable signing secret for local sessions, kept out of git; production sets AUTH_SECRET. */
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (mode === "start" && process.env.NODE_ENV === "production" && process.env.DATABASE_URL) {
+    console.error("Set AUTH_SECRET (for example: openssl rand -base64 32) to run against a production database.");
+    process.exit(1);
+  }
+  const file = path.join(dataRoot, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataRoot, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  const startedAt = Date.now();
+  const database = await prepareDatabase({ dataDir, forceEmbedded: values.embedded });
+  console.log(
+    database.embedded
+      ? `Embedded PostgreSQL ready (${dataDir}) in ${Date.now() - startedAt} ms.`
+      : "Using the PostgreSQL server at DATABASE_URL; migrations are up to date.",
+  );
+  console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
+  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(28)} ${account.what}`);
+  console.log(`\nPortal: http://localhost:${values.port}\n`);
+
+  const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [nextBin, mode!, "--port", values.port!], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true" },
+  });
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
