@@ -35,7 +35,8 @@ export function formatCentsCompact(cents: bigint): string {
   ];
   for (const [size, suffix] of units) {
     const abs = dollars < 0n ? -dollars : dollars;
-    if (abs >= size) {
+    // size / 20_000n: from $999.95M up, "$1000.0M" would show; use the larger unit ($1.0B).
+    if (abs >= size - size / 20_000n) {
       // One decimal, rounded half up, in integer arithmetic.
       const tenths = (dollars * 10n + (dollars < 0n ? -size / 2n : size / 2n)) / size;
       const sign = tenths < 0n ? "-" : "";

@@ -22,5 +22,5 @@ const EXPOSURE_CAP_LOCK_KEY = 7_301_246_455_019_883n;
 
 /** Serializes draws: call inside the transaction before reading the headroom. */
 export async function lockExposureCap(tx: Tx): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${EXPOSURE_CAP_LOCK_KEY})`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EXPOSURE_CAP_LOCK_KEY})`;
 }

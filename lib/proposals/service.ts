@@ -128,6 +128,9 @@ async function bumpVersion(tx: Tx, proposalId: string, expectedVersion: number |
 async function requireCountry(tx: Tx, code: string) {
   const country = await tx.country.findUnique({ where: { code } });
   if (!country) throw new RuleViolationError("Choose a destination country from the list.");
+  if (country.isCountryOfConcern || country.code === "US") {
+    throw new RuleViolationError(`${country.name} is not an eligible destination for this program.`);
+  }
   return country;
 }
 

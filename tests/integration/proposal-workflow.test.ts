@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db";
+import { RuleViolationError, StaleVersionError } from "@/lib/errors";
+import { addLineItem, createProposal, getProposal, proposalHistory, submitProposal, updateProposalDetails } from "@/lib/proposals/service";
+import { freshDatabase } from "./support/database";
+import { createCompleteDraft, createConsortiumMember, lineItem } from "./support/fixtures";
+
+let client: Db;
+beforeAll(async () => {
+  ({ client } = await freshDatabase());
+});
+
+describe("submitting a proposal", () => {
+  it("is refused while required layers are missing, listing each one, and writes nothing", async () => {
+    const { actor } = await createConsortiumMember(client);
+    const draft = await createProposal(client, actor, { title: "Compute campus", summary: "Summary", destinationCountryCode: "AE" });
+    await addLineItem(client, actor, lineItem(draft.id, { layer: "HARDWARE", eccn: "4A090" }));
+    const before = await client.proposal.findUniqueOrThrow({ where: { id: draft.id } });
+    const auditBefore = await client.auditEvent.count({ where: { proposalId: draft.id } });
+
+    const error = await submitProposal(client, actor, { proposalId: draft.id, expectedVersion: before.version }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(RuleViolationError);
+    const problems = (error as RuleViolationError).problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("Data-center storage"),
+        expect.stringContaining("Cloud services and networking"),
+        expect.stringContaining("Application software"),
+        expect.stringContaining("financing"),
+      ]),
+    );
+    expect(problems.some((p) => p.includes("Hardware"))).toBe(false);
+    const after = await client.proposal.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(after).toMatchObject({ status: "DRAFT", version: before.version, submittedAt: null });
+    expect(await client.licenseRequest.count({ where: { proposalId: draft.id } })).toBe(0);
+    expect(await client.auditEvent.count({ where: { proposalId: draft.id } })).toBe(auditBefore);
+  });
+
+  it("derives a license request for advanced chips to the UAE (D:4, not A:5/A:6) and starts license review", async () => {
+    const { actor } = await createConsortiumMember(client);
+    const draft = await createCompleteDraft(client, actor, { destination: "AE" });
+
+    const status = await submitProposal(client, actor, { proposalId: draft.id, expectedVersion: draft.version });
+
+    expect(status).toBe("IN_LICENSE_REVIEW");
+    const requests = await client.licenseRequest.findMany({ where: { proposalId: draft.id }, include: { items: { include: { lineItem: true } } } });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ destinationCountryCode: "AE", status: "PENDING" });
+    expect(requests[0]!.determinationReason).toContain("D:4");
+    expect(requests[0]!.items.map((i) => i.lineItem.eccn)).toEqual(["4A090"]);
+    const days = (requests[0]!.dueAt.getTime() - requests[0]!.registeredAt.getTime()) / 86_400_000;
+    expect(days).toBe(90);
+    expect(await client.proposalSubmission.count({ where: { proposalId: draft.id } })).toBe(1);
+  });
+
+  it("needs no license to Japan (A:5) and goes straight to financing review", async () => {
+    const { actor } = await createConsortiumMember(client);
+    const draft = await createCompleteDraft(client, actor, { destination: "JP" });
+    const status = await submitProposal(client, actor, { proposalId: draft.id, expectedVersion: draft.version });
+    expect(status).toBe("IN_FINANCING_REVIEW");
+    expect(await client.licenseRequest.count({ where: { proposalId: draft.id } })).toBe(0);
+  });
+
+  it("records every state change in the history, with actor and before/after", async () => {
+    const { actor } = await createConsortiumMember(client);
+    const draft = await createCompleteDraft(client, actor, { destination: "AE" });
+    await submitProposal(client, actor, { proposalId: draft.id, expectedVersion: draft.version });
+
+    const history = await proposalHistory(client, actor, draft.id);
+    const transitions = history.filter((e) => e.action === "proposal.transitioned").reverse();
+    expect(transitions.map((e) => [e.before, e.after])).toEqual([
+      [{ status: "DRAFT" }, { status: "SUBMITTED", event: "submit" }],
+      [{ status: "SUBMITTED" }, { status: "IN_LICENSE_REVIEW", event: "beginLicenseReview" }],
+    ]);
+    expect(transitions[0]).toMatchObject({ actorId: actor.userId, actorRole: "CONSORTIUM_MEMBER" });
+    expect(transitions[1]).toMatchObject({ actorId: null, actorRole: "SYSTEM" });
+    expect(history.filter((e) => e.action === "proposal.lineItemAdded")).toHaveLength(4);
+    expect(history.some((e) => e.action === "license.requested")).toBe(true);
+  });
+
+  it("cannot be submitted twice, nor edited once submitted", async () => {
+    const { actor } = await createConsortiumMember(client);
+    const draft = await createCompleteDraft(client, actor, { destination: "JP" });
+    await submitProposal(client, actor, { proposalId: draft.id, expectedVersion: draft.version });
+    const current = await client.proposal.findUniqueOrThrow({ where: { id: draft.id } });
+    await expect(submitProposal(client, actor, { proposalId: draft.id, expectedVersion: current.version })).rejects.toThrow(/not possible while the proposal is in financing review/);
+    await expect(addLineItem(client, actor, lineItem(draft.id))).rejects.toThrow(RuleViolationError);
+  });
+});
+
+describe("editing a draft", () => {
+  it("refuses a save based on a stale version, so two editors never overwrite each other", async () => {
+    const { actor } = await createConsortiumMember(client);
+    const draft = await createProposal(client, actor, { title: "First title", summary: "Summary", destinationCountryCode: "SA" });
+    await updateProposalDetails(client, actor, { proposalId: draft.id, expectedVersion: draft.version, title: "Second title", summary: "Summary", destinationCountryCode: "SA" });
+    await expect(
+      updateProposalDetails(client, actor, { proposalId: draft.id, expectedVersion: draft.version, title: "Stale title", summary: "Summary", destinationCountryCode: "SA" }),
+    ).rejects.toThrow(StaleVersionError);
+    const { proposal } = await getProposal(client, actor, draft.id);
+    expect(proposal.title).toBe("Second title");
+  });
+
+  it("refuses a destination that is a country of concern", async () => {
+    const { actor } = await createConsortiumMember(client);
+    await expect(createProposal(client, actor, { title: "T", summary: "S", destinationCountryCode: "CN" })).rejects.toThrow(RuleViolationError);
+  });
+});
+
+describe("the audit trail", () => {
+  it("is append-only in the database", async () => {
+    const { actor } = await createConsortiumMember(client);
+    const draft = await createProposal(client, actor, { title: "T", summary: "S", destinationCountryCode: "SA" });
+    await expect(client.auditEvent.deleteMany({ where: { proposalId: draft.id } })).rejects.toThrow(/append-only/);
+    await expect(client.auditEvent.updateMany({ where: { proposalId: draft.id }, data: { action: "forged" } })).rejects.toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,80 @@
+// Builders for the people and packages tests need, through the real services
+// wherever a service exists, so fixtures obey the same rules users do.
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/policy";
+import { addLineItem, createProposal, saveFinancingRequest } from "@/lib/proposals/service";
+import { lineItemSchema, financingRequestSchema } from "@/lib/schemas/proposal";
+
+const unique = () => randomBytes(4).toString("hex");
+
+export async function createUser(client: Db, role: Role, name = `${role} ${unique()}`): Promise<Actor> {
+  const email = `${unique()}@${role.toLowerCase().replaceAll("_", "-")}.test`;
+  // No sign-in in these tests, so no real hash is needed; the column is never plaintext.
+  const user = await client.user.create({ data: { email, name, role, passwordHash: "$argon2id$not-a-real-hash" } });
+  return { userId: user.id, role, name, email };
+}
+
+/** A consortium with an anchor member organization and a member holding the given seat. */
+export async function createConsortiumMember(client: Db, seatRole: "LEAD" | "CONTRIBUTOR" | "VIEWER" = "LEAD") {
+  const actor = await createUser(client, "CONSORTIUM_MEMBER");
+  const organization = await client.organization.create({
+    data: { legalName: `Anchor ${unique()} Inc.`, countryOfIncorporationCode: "US", headquartersCountryCode: "US" },
+  });
+  const consortium = await client.consortium.create({
+    data: {
+      name: `Consortium ${unique()}`,
+      memberships: { create: [{ organizationId: organization.id, isAnchor: true, layersSupplied: ["HARDWARE"] }] },
+      users: { create: [{ userId: actor.userId, seatRole }] },
+    },
+  });
+  return { actor, consortium, organization };
+}
+
+/** Adds a second person to an existing consortium. */
+export async function addSeat(client: Db, consortiumId: string, seatRole: "LEAD" | "CONTRIBUTOR" | "VIEWER") {
+  const actor = await createUser(client, "CONSORTIUM_MEMBER");
+  await client.consortiumUser.create({ data: { consortiumId, userId: actor.userId, seatRole } });
+  return actor;
+}
+
+type ItemOverrides = Partial<Record<"layer" | "description" | "quantity" | "unitPrice" | "usContent" | "eccn" | "totalProcessingPerformance", string>>;
+
+export function lineItem(proposalId: string, overrides: ItemOverrides = {}) {
+  return lineItemSchema.parse({
+    proposalId,
+    layer: "STORAGE",
+    description: "Storage arrays",
+    quantity: "10",
+    unitPrice: "100,000.00",
+    usContent: "80",
+    ...overrides,
+  });
+}
+
+/**
+ * A draft with all four required layers and a financing request. The hardware
+ * layer holds 4A090 servers (licensable to D:1/D:4/D:5 destinations).
+ * Contract price $100M, US content $80M by default.
+ */
+export async function createCompleteDraft(
+  client: Db,
+  actor: Actor,
+  { destination = "AE", requestedAmount = "60,000,000.00", eligibleForeignContent = "0" }: { destination?: string; requestedAmount?: string; eligibleForeignContent?: string } = {},
+) {
+  const proposal = await createProposal(client, actor, { title: "Sovereign compute campus", summary: "A full-stack AI package.", destinationCountryCode: destination });
+  const items: ItemOverrides[] = [
+    { layer: "HARDWARE", description: "Accelerator servers", quantity: "100", unitPrice: "400,000.00", eccn: "4A090", totalProcessingPerformance: "16000" },
+    { layer: "STORAGE", description: "Storage arrays", quantity: "20", unitPrice: "1,000,000.00" },
+    { layer: "CLOUD_NETWORKING", description: "Managed cloud and fabric", quantity: "1", unitPrice: "30,000,000.00" },
+    { layer: "APPLICATION_SOFTWARE", description: "Government applications", quantity: "1", unitPrice: "10,000,000.00" },
+  ];
+  for (const item of items) await addLineItem(client, actor, lineItem(proposal.id, item));
+  await saveFinancingRequest(
+    client,
+    actor,
+    financingRequestSchema.parse({ proposalId: proposal.id, product: "DIRECT_LOAN", requestedAmount, eligibleForeignContent, repaymentYears: "10", obligorSector: "SOVEREIGN" }),
+  );
+  return client.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
+}
