@@ -24,7 +24,6 @@ import {
   removeLineItemSchema,
   updateProposalDetailsSchema,
 } from "@/lib/schemas/proposal";
-import { STATUS_LABELS } from "@/lib/workflow";
 
 const createSchema = proposalDetailsSchema.extend({ consortiumId: z.string().optional() });
 
@@ -34,7 +33,7 @@ export async function createProposalAction(_previous: FormState, formData: FormD
     const proposal = await createProposal(db(), actor, input);
     createdId = proposal.id;
   });
-  if (createdId) redirect(`/proposals/${createdId}?created=1`);
+  if (createdId) redirect(`/proposals/${createdId}?notice=created`);
   return state;
 }
 
@@ -70,18 +69,24 @@ export async function saveFinancingRequestAction(_previous: FormState, formData:
   });
 }
 
+// Submitting and withdrawing take the form off the page, so the outcome is
+// announced by the page itself after a redirect (?notice=...).
 export async function submitProposalAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:submit", proposalActionSchema, async (actor, input) => {
-    const status = await submitProposal(db(), actor, input);
-    revalidatePath(`/proposals/${input.proposalId}`);
-    return `Proposal submitted. It is now ${STATUS_LABELS[status].toLowerCase()}.`;
+  let done: string | null = null;
+  const state = await runFormAction(formData, "proposal:submit", proposalActionSchema, async (actor, input) => {
+    await submitProposal(db(), actor, input);
+    done = input.proposalId;
   });
+  if (done) redirect(`/proposals/${done}?notice=submitted`);
+  return state;
 }
 
 export async function withdrawProposalAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:withdraw", proposalActionSchema, async (actor, input) => {
+  let done: string | null = null;
+  const state = await runFormAction(formData, "proposal:withdraw", proposalActionSchema, async (actor, input) => {
     await withdrawProposal(db(), actor, input);
-    revalidatePath(`/proposals/${input.proposalId}`);
-    return "Proposal withdrawn.";
+    done = input.proposalId;
   });
+  if (done) redirect(`/proposals/${done}?notice=withdrawn`);
+  return state;
 }

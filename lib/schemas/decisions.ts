@@ -10,10 +10,10 @@ export const licenseDecisionSchema = z
     reason: requiredText("the reason for the decision", 4000),
     conditions: z.string().trim().max(4000).optional(),
   })
-  .superRefine((decision, ctx) => {
-    if (decision.outcome === "APPROVED_WITH_CONDITIONS" && !decision.conditions) {
-      ctx.addIssue({ code: "custom", path: ["conditions"], message: "State the binding conditions of the approval." });
-    }
+  .refine((decision) => decision.outcome !== "APPROVED_WITH_CONDITIONS" || Boolean(decision.conditions), {
+    path: ["conditions"],
+    message: "State the binding conditions of the approval.",
+    when: (payload) => (payload.value as { outcome?: unknown }).outcome === "APPROVED_WITH_CONDITIONS",
   });
 export type LicenseDecisionInput = z.output<typeof licenseDecisionSchema>;
 

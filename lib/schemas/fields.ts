@@ -63,6 +63,7 @@ export const optionalWholeNumber = (label: string, max: number) =>
     .optional()
     .transform((value) => value ?? "")
     .pipe(
+      // The union's own message: without it, text that fits neither option shows zod's bare "Invalid input".
       z.union([
         z.literal("").transform(() => null),
         z
@@ -70,7 +71,7 @@ export const optionalWholeNumber = (label: string, max: number) =>
           .regex(/^\d+$/, `Enter ${label} as a whole number.`)
           .transform(Number)
           .pipe(z.number().int().max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most ${max}.`)),
-      ]),
+      ], { error: `Enter ${label} as a whole number.` }),
     );
 
 /** A percentage with up to two decimals, as basis points (65.5% -> 6550). */

@@ -49,10 +49,14 @@ export const lineItemSchema = z
       }),
     designedForDataCenter: checkbox,
   })
-  .superRefine((item, ctx) => {
-    if (item.layer === "HARDWARE" && !item.eccn) {
-      ctx.addIssue({ code: "custom", path: ["eccn"], message: "Enter the export classification (ECCN) of hardware items." });
-    }
+  .refine((item) => item.layer !== "HARDWARE" || Boolean(item.eccn), {
+    path: ["eccn"],
+    message: "Enter the export classification (ECCN) of hardware items.",
+    // Run even when other fields failed, so the user sees every problem at once.
+    when: (payload) => {
+      const value = payload.value as { layer?: unknown; eccn?: unknown };
+      return value.layer === "HARDWARE" && !payload.issues.some((issue) => issue.path?.[0] === "eccn");
+    },
   });
 export type LineItemInput = z.output<typeof lineItemSchema>;
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CapPositionCard } from "@/components/cap-position";
 import { ActionForm } from "@/components/form/action-form";
+import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
@@ -15,8 +16,9 @@ import { decideFinancingAction } from "../actions";
 
 export const metadata: Metadata = { title: "Financing decision" };
 
-export default async function FinancingDecisionPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function FinancingDecisionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
   const { id } = await params;
+  const { notice } = await searchParams;
   const actor = await requirePageActor("financing:decide", `/financing/${id}`);
   const client = db();
   const [{ proposal }, review] = await Promise.all([getProposal(client, actor, id), financingReview(client, actor, id)]).catch((error: unknown) => {
@@ -32,6 +34,11 @@ export default async function FinancingDecisionPage({ params }: { params: Promis
       <p className="mb-2">
         <Link href="/financing">Back to the financing queue</Link>
       </p>
+      {notice === "decided" && lastDecision ? (
+        <Notice>
+          {lastDecision.outcome === "APPROVED" ? `Financing approved: ${formatCents(lastDecision.approvedAmountCents ?? 0n)} drawn on the exposure cap.` : "Financing declined."}
+        </Notice>
+      ) : null}
       <h1 className="text-3xl font-bold">Financing decision</h1>
       <p className="mb-6">
         <Link href={`/proposals/${proposal.id}`}>

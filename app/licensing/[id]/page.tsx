@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/form/action-form";
+import { Notice } from "@/components/notice";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { getLicenseRequest } from "@/lib/licensing/service";
@@ -13,8 +14,9 @@ import { decideLicenseAction } from "../actions";
 
 export const metadata: Metadata = { title: "License request" };
 
-export default async function LicenseRequestPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function LicenseRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
   const { id } = await params;
+  const { notice } = await searchParams;
   const actor = await requirePageActor("license:decide", `/licensing/${id}`);
   const request = await getLicenseRequest(db(), actor, id).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
@@ -26,6 +28,7 @@ export default async function LicenseRequestPage({ params }: { params: Promise<{
       <p className="mb-2">
         <Link href="/licensing">Back to the license queue</Link>
       </p>
+      {notice === "decided" && request.status !== "PENDING" ? <Notice>Decision recorded: {LICENSE_STATUS_LABELS[request.status].toLowerCase()}.</Notice> : null}
       <h1 className="text-3xl font-bold">
         Export license: {request.destination.name}
       </h1>

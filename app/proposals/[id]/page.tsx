@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/form/action-form";
+import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
 import { db } from "@/lib/db";
@@ -32,9 +33,9 @@ function dollarsText(cents: bigint): string {
   return formatCents(cents).replace("$", "");
 }
 
-export default async function ProposalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function ProposalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
   const { id } = await params;
-  const { created } = await searchParams;
+  const { notice } = await searchParams;
   const actor = await requirePageActor("proposal:read", `/proposals/${id}`);
   const client = db();
   const loaded = await getProposal(client, actor, id).catch((error: unknown) => {
@@ -63,11 +64,9 @@ export default async function ProposalPage({ params, searchParams }: { params: P
       <p className="mb-2">
         <Link href="/proposals">Back to proposals</Link>
       </p>
-      {created ? (
-        <div role="status" className="mb-6 border-l-8 border-[var(--color-success)] bg-green-50 p-4">
-          Draft proposal created. Add its line items and financing request, then submit it.
-        </div>
-      ) : null}
+      {notice === "created" ? <Notice>Draft proposal created. Add its line items and financing request, then submit it.</Notice> : null}
+      {notice === "submitted" && proposal.submittedAt ? <Notice>Proposal submitted. It is now {STATUS_LABELS[proposal.status].toLowerCase()}.</Notice> : null}
+      {notice === "withdrawn" && proposal.status === "WITHDRAWN" ? <Notice>Proposal withdrawn.</Notice> : null}
       <header className="mb-8">
         <p className="text-sm text-[var(--color-muted)]">
           {proposal.reference} · {proposal.consortium.name}

@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../prisma/seed/demo";
+import { expectAccessible, MEMBER, OTHER_MEMBER, signIn, signOut } from "./support";
+
+test("a member can't open another consortium's proposal: it answers 404 like a missing one", async ({ page }) => {
+  await signIn(page, MEMBER);
+  await page.goto("/proposals");
+  await page.getByRole("link", { name: "Sovereign AI compute campus, Abu Dhabi" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sovereign AI compute campus, Abu Dhabi" })).toBeVisible();
+  const victimUrl = new URL(page.url()).pathname;
+  await signOut(page);
+
+  await signIn(page, OTHER_MEMBER);
+  const foreign = await page.goto(victimUrl);
+  expect(foreign?.status()).toBe(404);
+  await expect(page.getByText("Sovereign AI compute campus")).toHaveCount(0);
+  const foreignText = await page.getByRole("main").innerText();
+
+  const missing = await page.goto("/proposals/does-not-exist");
+  expect(missing?.status()).toBe(404);
+  expect(await page.getByRole("main").innerText()).toBe(foreignText);
+
+  await page.goto("/proposals");
+  await expect(page.getByRole("link", { name: "Sovereign AI compute campus, Abu Dhabi" })).toHaveCount(0);
+});
+
+test("a signed-out visitor is sent to sign-in and comes back to the page they asked for", async ({ page }) => {
+  await page.goto("/proposals?status=DRAFT");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await page.getByLabel("Email address").fill(MEMBER);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/proposals\?status=DRAFT$/);
+  await expect(page.getByRole("heading", { name: "Proposals" })).toBeVisible();
+});
+
+test("a wrong password is refused with a message tied to the field", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expectAccessible(page);
+  await page.getByLabel("Email address").fill(MEMBER);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem signing you in." })).toBeVisible();
+  await expect(page.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Email address")).toHaveValue(MEMBER);
+});

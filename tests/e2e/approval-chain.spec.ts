@@ -1,0 +1,110 @@
+// The whole chain in a real browser: a consortium member files and submits a
+// package, a Commerce reviewer grants its license, an EXIM officer approves the
+// financing, and the exposure cap's headroom falls by the approved amount.
+import { expect, test } from "@playwright/test";
+import { addLineItem, centsOf, expectAccessible, MEMBER, OFFICER, REVIEWER, signIn, signOut } from "./support";
+
+test("a package goes from draft to approved financing across the three roles", async ({ page }) => {
+  const title = `Sovereign AI campus ${Date.now()}`;
+
+  // ── Consortium member: create and fill the proposal ───────────────────────
+  await signIn(page, MEMBER);
+  await page.getByRole("link", { name: "Start a new proposal" }).first().click();
+  await expectAccessible(page);
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Summary").fill("Accelerator servers, storage, cloud and applications for a national AI campus.");
+  await page.getByLabel("Destination country").selectOption({ label: "United Arab Emirates" });
+  await page.getByRole("button", { name: "Create draft proposal" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const proposalUrl = page.url();
+
+  await addLineItem(page, { layer: "Hardware (AI chips, accelerators, servers)", description: "8-GPU accelerator servers", quantity: "100", unitPrice: "400,000", usContent: "80", eccn: "4A090", tpp: "16000" });
+
+  // Submission is refused, with the reasons listed, while required layers are missing.
+  await page.getByRole("button", { name: "Submit proposal" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "can't be submitted yet" });
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText("Data-center storage");
+  await expect(refusal).toContainText("Cloud services and networking");
+  await expect(refusal).toContainText("Application software");
+
+  await addLineItem(page, { layer: "Data-center storage", description: "All-flash storage arrays", quantity: "20", unitPrice: "1,000,000", usContent: "80" });
+  await addLineItem(page, { layer: "Cloud services and networking", description: "Managed cloud and 800G fabric", quantity: "1", unitPrice: "30,000,000", usContent: "80" });
+  await addLineItem(page, { layer: "Application software", description: "Government applications suite", quantity: "1", unitPrice: "10,000,000", usContent: "80" });
+
+  const financing = page.getByRole("form", { name: "Financing request" });
+  await financing.getByLabel("Direct loan").check();
+  await financing.getByLabel("Amount requested (US dollars)").fill("60,000,000");
+  await financing.getByLabel("Repayment term (years)").fill("10");
+  await financing.getByLabel("Obligor sector").selectOption("SOVEREIGN");
+  await financing.getByRole("button", { name: "Save financing request" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Financing request saved." })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Submit proposal" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Proposal submitted. It is now in license review." })).toBeVisible();
+  await expect(page.getByTestId("license-status")).toHaveText("Awaiting decision");
+  await signOut(page);
+
+  // ── EXIM officer: can't approve while the license is undecided ────────────
+  await signIn(page, OFFICER);
+  await page.getByRole("link", { name: "Financing queue", exact: true }).click();
+  await page.getByRole("link", { name: new RegExp(title) }).click();
+  await expect(page.getByTestId("license-readiness")).toContainText("still awaiting Commerce's decision");
+  await page.getByLabel("Approve financing").check();
+  await page.getByLabel("Approved amount (US dollars)").fill("60,000,000");
+  await page.getByLabel("Reason").fill("Sound sovereign credit.");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "until every required export license is granted" })).toBeVisible();
+  await signOut(page);
+
+  // ── Commerce reviewer: grants the license from the queue ──────────────────
+  await signIn(page, REVIEWER);
+  await page.getByRole("link", { name: "License queue", exact: true }).click();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: new RegExp(title) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Export license: United Arab Emirates");
+  await page.getByLabel("Approved", { exact: true }).check();
+  await page.getByLabel("Reason").fill("End user and end use verified; security plan accepted.");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Decision recorded: approved." })).toBeVisible();
+  await expect(page.getByTestId("license-status")).toHaveText("Approved");
+  await signOut(page);
+
+  // ── EXIM officer: approves within the 85% rule; the cap's headroom falls ──
+  await signIn(page, OFFICER);
+  await page.goto("/dashboard");
+  const headroomBefore = centsOf(await page.getByTestId("cap-headroom").innerText());
+  await page.getByRole("link", { name: "Financing queue", exact: true }).click();
+  await page.getByRole("link", { name: new RegExp(title) }).click();
+  await expect(page.getByTestId("license-readiness")).toHaveText("Every required export license is granted.");
+  await expect(page.getByTestId("maximum-financed")).toContainText("$68,000,000.00");
+  await expectAccessible(page);
+
+  await page.getByLabel("Approve financing").check();
+  await page.getByLabel("Approved amount (US dollars)").fill("70,000,000");
+  await page.getByLabel("Reason").fill("Sound sovereign credit.");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "This amount can't be approved" })).toContainText("85% of the net contract price");
+
+  await page.getByLabel("Approved amount (US dollars)").fill("60,000,000");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Financing approved: $60,000,000.00 drawn on the exposure cap." })).toBeVisible();
+
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("cap-limit")).toHaveText("$135.0B");
+  const headroomAfter = centsOf(await page.getByTestId("cap-headroom").innerText());
+  expect(headroomBefore - headroomAfter).toBe(6_000_000_000n);
+  await signOut(page);
+
+  // ── The member sees the outcome and its history; the public list shows it ─
+  await signIn(page, MEMBER);
+  await page.goto(proposalUrl);
+  await expect(page.getByText("Approved", { exact: true }).first()).toBeVisible();
+  const history = page.getByRole("list", { name: "Proposal history, newest first" });
+  await expect(history).toContainText("Status changed: Approved");
+  await expect(history).toContainText("License decided");
+  await expect(history).toContainText("Status changed: In license review");
+  await page.goto("/published");
+  await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("$60,000,000.00");
+});
