@@ -14,9 +14,6 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a href="#main-content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
           Skip to main content
         </a>
-        <div className="bg-[#f0f0f0] px-4 py-1 text-xs">
-          <div className="mx-auto max-w-6xl">A demonstration portal for a US government export financing program.</div>
-        </div>
         <SiteHeader />
         <main id="main-content" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">
           {children}

@@ -10,29 +10,26 @@ export function CapPositionCard({ cap }: { cap: CapPosition }) {
         EXIM exposure cap
       </h2>
       <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <div>
-          <dt className="text-sm text-[var(--color-muted)]">Statutory cap</dt>
-          <dd className="text-2xl font-bold" title={formatCents(cap.statutoryLimitCents)} data-testid="cap-limit">
-            {formatCentsCompact(cap.statutoryLimitCents)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-sm text-[var(--color-muted)]">Drawn</dt>
-          <dd className="text-2xl font-bold" data-testid="cap-drawn">
-            {formatCents(cap.drawnCents)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-sm text-[var(--color-muted)]">Headroom</dt>
-          <dd className="text-2xl font-bold" data-testid="cap-headroom">
-            {formatCents(cap.headroomCents)}
-          </dd>
-        </div>
+        <Figure label="Statutory cap" cents={cap.statutoryLimitCents} testId="cap-limit" />
+        <Figure label="Drawn" cents={cap.drawnCents} testId="cap-drawn" />
+        <Figure label="Headroom" cents={cap.headroomCents} testId="cap-headroom" />
       </dl>
       <div className="mt-4 h-4 w-full overflow-hidden rounded bg-gray-200" aria-hidden="true">
         <div className="h-4 bg-[var(--color-navy-700)]" style={{ width: `${drawnPercent}%` }} />
       </div>
       <p className="mt-2 text-sm">{formatBasisPoints(cap.utilizationBasisPoints)} of the cap is drawn.</p>
     </section>
+  );
+}
+
+function Figure({ label, cents, testId }: { label: string; cents: bigint; testId: string }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-sm text-[var(--color-muted)]">{label}</dt>
+      <dd className="text-2xl font-bold">{formatCentsCompact(cents)}</dd>
+      <dd className="break-words text-sm" data-testid={testId}>
+        {formatCents(cents)}
+      </dd>
+    </div>
   );
 }

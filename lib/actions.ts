@@ -25,12 +25,19 @@ export async function runFormAction<S extends z.ZodType>(
     return { status: "success", message: message ?? "Saved.", fieldErrors: {}, values: {} };
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
-    return { status: "error", fieldErrors: {}, values, ...describeFailure(error) };
+    const fieldErrors: Record<string, string> =
+      error instanceof RuleViolationError && error.field ? { [error.field]: error.problems[0] ?? error.message } : {};
+    return { status: "error", fieldErrors, values, ...describeFailure(error) };
   }
 }
 
 function describeFailure(error: unknown): Pick<FormState, "message" | "problems"> {
-  if (error instanceof RuleViolationError) return { message: error.message, problems: error.problems };
+  if (error instanceof RuleViolationError) {
+    // A rule about one field is shown beside it; the summary links there.
+    return error.field
+      ? { message: "There is a problem with what you entered.", problems: error.problems.slice(1) }
+      : { message: error.message, problems: error.problems };
+  }
   if (
     error instanceof UnauthenticatedError ||
     error instanceof ForbiddenError ||

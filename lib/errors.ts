@@ -28,6 +28,8 @@ export class RuleViolationError extends Error {
   constructor(
     message: string,
     readonly problems: string[] = [],
+    /** The form field the rule is about, so the message can sit beside it. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = "RuleViolationError";

@@ -11,6 +11,8 @@ export type FormState = {
   fieldErrors: Record<string, string>;
   /** What the user typed, to put back after React resets the form. */
   values: Record<string, string>;
+  /** Counts answers, so a form can re-mount its fields with the values to show. */
+  attempt?: number;
 };
 
 export const initialFormState: FormState = { status: "idle", fieldErrors: {}, values: {} };

@@ -23,6 +23,7 @@ import {
   proposalDetailsSchema,
   removeLineItemSchema,
   updateProposalDetailsSchema,
+  withdrawProposalSchema,
 } from "@/lib/schemas/proposal";
 
 const createSchema = proposalDetailsSchema.extend({ consortiumId: z.string().optional() });
@@ -54,11 +55,14 @@ export async function addLineItemAction(_previous: FormState, formData: FormData
 }
 
 export async function removeLineItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:update", removeLineItemSchema, async (actor, input) => {
+  let done: string | null = null;
+  const state = await runFormAction(formData, "proposal:update", removeLineItemSchema, async (actor, input) => {
     await removeLineItem(db(), actor, input);
-    revalidatePath(`/proposals/${input.proposalId}`);
-    return "Line item removed.";
+    done = input.proposalId;
   });
+  // The row and its form are gone: the page announces the removal.
+  if (done) redirect(`/proposals/${done}?notice=item-removed`);
+  return state;
 }
 
 export async function saveFinancingRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -83,7 +87,7 @@ export async function submitProposalAction(_previous: FormState, formData: FormD
 
 export async function withdrawProposalAction(_previous: FormState, formData: FormData): Promise<FormState> {
   let done: string | null = null;
-  const state = await runFormAction(formData, "proposal:withdraw", proposalActionSchema, async (actor, input) => {
+  const state = await runFormAction(formData, "proposal:withdraw", withdrawProposalSchema, async (actor, input) => {
     await withdrawProposal(db(), actor, input);
     done = input.proposalId;
   });

@@ -4,7 +4,7 @@ import { FinancingProduct, ObligorSector, StackLayer } from "@/lib/generated/pri
 import { OBLIGOR_SECTOR_LABELS, PRODUCT_LABELS } from "@/lib/financing/labels";
 import { LAYER_LABELS } from "@/lib/proposals/completeness";
 
-type Country = { code: string; name: string; isCountryOfConcern: boolean };
+type Country = { code: string; name: string };
 
 export function proposalDetailFields(countries: Country[], current?: { title: string; summary: string; destinationCountryCode?: string }): FieldSpec[] {
   return [
@@ -17,8 +17,7 @@ export function proposalDetailFields(countries: Country[], current?: { title: st
       required: true,
       placeholder: "Choose a country",
       defaultValue: current?.destinationCountryCode,
-      // Exports go abroad; countries of concern are not eligible destinations.
-      options: countries.filter((c) => c.code !== "US" && !c.isCountryOfConcern).map((c) => ({ value: c.code, label: c.name })),
+      options: countries.map((c) => ({ value: c.code, label: c.name })),
     },
   ];
 }

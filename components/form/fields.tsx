@@ -109,11 +109,27 @@ export function SelectField(
   );
 }
 
-export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+export function CheckboxField({ name, label, defaultChecked, error }: { name: string; label: string; defaultChecked?: boolean; error?: string }) {
   return (
-    <div className="mb-5 flex items-center gap-2">
-      <input id={fieldId(name)} name={name} type="checkbox" defaultChecked={defaultChecked} className="h-5 w-5" />
-      <label htmlFor={fieldId(name)}>{label}</label>
+    <div className={`mb-5 ${error ? "border-l-4 border-[var(--color-error)] pl-4" : ""}`}>
+      {error ? (
+        <p id={`${name}-error`} className="font-semibold text-[var(--color-error)]">
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      <div className="flex items-center gap-2">
+        <input
+          id={fieldId(name)}
+          name={name}
+          type="checkbox"
+          defaultChecked={defaultChecked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${name}-error` : undefined}
+          className="h-5 w-5"
+        />
+        <label htmlFor={fieldId(name)}>{label}</label>
+      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // NCP = US content + eligible foreign content; the buyer pays >= 15% of NCP in
 // cash; EXIM finances at most the lesser of 85% of NCP and 100% of US content.
 import { shareOf, shareOfRoundedUp, formatCents, formatBasisPoints } from "@/lib/money";
+import type { FinancingProduct } from "@/lib/generated/prisma/enums";
 import type { ProgramSettings } from "@/lib/settings";
 
 export type FinancingRules = Pick<
@@ -86,6 +87,55 @@ export function approvalViolations(check: ApprovalCheck, rules: FinancingRules):
   }
   if (amountCents > check.capHeadroomCents) {
     problems.push(`The amount exceeds the exposure cap's remaining headroom of ${formatCents(check.capHeadroomCents)}.`);
+  }
+  return problems;
+}
+
+export type FinancingTerm = "MEDIUM_TERM" | "LONG_TERM";
+
+type TermRules = Pick<
+  ProgramSettings,
+  "financing.mediumTermMaxAmountCents" | "financing.mediumTermMaxRepaymentYears" | "financing.longTermMaxRepaymentYears"
+>;
+
+/** Medium-term: up to $25M and 1-7 years (config); anything larger or longer is long-term. */
+export function financingTerm(amountCents: bigint, repaymentYears: number, rules: TermRules): FinancingTerm {
+  return amountCents <= rules["financing.mediumTermMaxAmountCents"] && repaymentYears <= rules["financing.mediumTermMaxRepaymentYears"]
+    ? "MEDIUM_TERM"
+    : "LONG_TERM";
+}
+
+const PRODUCTS_FOR_TERM: Record<FinancingTerm, readonly FinancingProduct[]> = {
+  // This program: medium-term deals use insurance or guarantees; long-term deals direct loans or guarantees.
+  MEDIUM_TERM: ["EXPORT_CREDIT_INSURANCE", "LOAN_GUARANTEE"],
+  LONG_TERM: ["DIRECT_LOAN", "LOAN_GUARANTEE"],
+};
+
+export type FinancingAsk = { product: FinancingProduct; requestedAmountCents: bigint; repaymentYears: number };
+
+/** What is wrong with a consortium's financing ask, checked before submission. */
+export function financingAskProblems(ask: FinancingAsk, limits: FinancingLimits, rules: FinancingRules & TermRules): string[] {
+  const problems: string[] = [];
+  if (ask.requestedAmountCents > limits.maximumFinancedCents) {
+    problems.push(
+      `You ask for ${formatCents(ask.requestedAmountCents)}, more than EXIM may finance for this package: ${formatCents(limits.maximumFinancedCents)} (${limits.bindingLimit === "usContent" ? "100% of US content" : `${formatBasisPoints(rules["financing.maxCoverOfNetContractPriceBasisPoints"])} of the net contract price`}).`,
+    );
+  }
+  if (limits.contractPriceCents > 0n && limits.usContentShareBasisPoints < rules["financing.minUsContentBasisPoints"]) {
+    problems.push(
+      `US content is ${formatBasisPoints(limits.usContentShareBasisPoints)} of the contract price; AI exports need at least ${formatBasisPoints(rules["financing.minUsContentBasisPoints"])}.`,
+    );
+  }
+  const term = financingTerm(ask.requestedAmountCents, ask.repaymentYears, rules);
+  if (term === "LONG_TERM" && ask.repaymentYears > rules["financing.longTermMaxRepaymentYears"]) {
+    problems.push(`Repayment can be at most ${rules["financing.longTermMaxRepaymentYears"]} years.`);
+  }
+  if (!PRODUCTS_FOR_TERM[term].includes(ask.product)) {
+    problems.push(
+      term === "LONG_TERM"
+        ? `Long-term financing (above ${formatCents(rules["financing.mediumTermMaxAmountCents"])} or over ${rules["financing.mediumTermMaxRepaymentYears"]} years) uses a direct loan or a loan guarantee.`
+        : "Medium-term financing uses export credit insurance or a loan guarantee.",
+    );
   }
   return problems;
 }

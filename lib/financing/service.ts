@@ -120,7 +120,7 @@ export async function decideFinancing(client: Db, actor: Actor, input: Financing
       },
       settings,
     );
-    if (problems.length > 0) throw new RuleViolationError("This amount can't be approved:", problems);
+    if (problems.length > 0) throw new RuleViolationError("This amount can't be approved:", problems, "approvedAmount");
 
     const decision = await tx.financingDecision.create({
       data: {

@@ -39,12 +39,14 @@ export type DestinationDetermination = {
 
 /** Why an item is an advanced-computing item, or null when it is not one. */
 export function controlReason(item: ItemForDetermination, rules: LicensingRules): string | null {
-  const eccn = item.eccn?.trim().toUpperCase() ?? "";
+  const eccn = item.eccn?.trim() ?? "";
+  // ECCNs compare without regard to case (3A090.a, 3A090.A); they are shown as written.
+  const upper = eccn.toUpperCase();
   if (eccn) {
-    if (rules["licensing.controlledEccns"].some((controlled) => eccn.startsWith(controlled.toUpperCase()))) {
+    if (rules["licensing.controlledEccns"].some((controlled) => upper.startsWith(controlled.toUpperCase()))) {
       return `classified ${eccn}`;
     }
-    const suffix = rules["licensing.controlledEccnSuffixes"].find((s) => eccn.endsWith(s.toUpperCase()));
+    const suffix = rules["licensing.controlledEccnSuffixes"].find((s) => upper.endsWith(s.toUpperCase()));
     if (suffix) return `classified ${eccn} (${suffix} item meeting the advanced-computing parameters)`;
   }
   const tpp = item.totalProcessingPerformance;

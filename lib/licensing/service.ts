@@ -73,7 +73,7 @@ export async function decideLicense(client: Db, actor: Actor, input: LicenseDeci
         licenseRequestId: request.id,
         outcome: input.outcome,
         reason: input.reason,
-        conditions: input.outcome === "APPROVED_WITH_CONDITIONS" ? (input.conditions ?? null) : null,
+        conditions: input.outcome === "APPROVED_WITH_CONDITIONS" || input.outcome === "PARTIALLY_APPROVED" ? (input.conditions ?? null) : null,
         decidedById: actor.userId,
         decidedAt: now,
       },

@@ -7,9 +7,11 @@ import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError, StaleVersionError, ForbiddenError } from "@/lib/errors";
 import { determineLicenses } from "@/lib/licensing/determination";
 import { proposalScope, seatAllows, type Actor, type Permission } from "@/lib/policy";
-import { loadProgramSettings } from "@/lib/settings";
+import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
+import { financingAskProblems, financingLimits, packageValue } from "@/lib/financing/rules";
 import { isEditable, transition, type WorkflowEvent } from "@/lib/workflow";
 import { submissionGaps, type ProposalForCompleteness } from "./completeness";
+import { destinationIneligibility } from "./eligibility";
 import type { FinancingRequestInput, LineItemInput, ProposalDetailsInput } from "@/lib/schemas/proposal";
 
 export const PAGE_SIZE = 20;
@@ -81,8 +83,15 @@ export async function consortiaForNewProposal(client: Db, actor: Actor) {
   });
 }
 
+/** The countries a proposal may name as its destination, by name. */
 export async function destinationCountries(client: Db) {
-  return client.country.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true, isCountryOfConcern: true } });
+  const [countries, settings] = await Promise.all([
+    client.country.findMany({ orderBy: { name: "asc" }, include: { groups: true } }),
+    loadProgramSettings(client),
+  ]);
+  return countries
+    .filter((country) => destinationIneligibility({ ...country, countryGroups: country.groups.map((g) => g.groupCode) }, settings) === null)
+    .map(({ code, name }) => ({ code, name }));
 }
 
 /**
@@ -125,12 +134,11 @@ async function bumpVersion(tx: Tx, proposalId: string, expectedVersion: number |
   if (count === 0) throw new StaleVersionError();
 }
 
-async function requireCountry(tx: Tx, code: string) {
-  const country = await tx.country.findUnique({ where: { code } });
-  if (!country) throw new RuleViolationError("Choose a destination country from the list.");
-  if (country.isCountryOfConcern || country.code === "US") {
-    throw new RuleViolationError(`${country.name} is not an eligible destination for this program.`);
-  }
+async function requireEligibleDestination(tx: Tx, code: string) {
+  const country = await tx.country.findUnique({ where: { code }, include: { groups: true } });
+  if (!country) throw new RuleViolationError("Choose a destination country from the list.", [], "destinationCountryCode");
+  const reason = destinationIneligibility({ ...country, countryGroups: country.groups.map((g) => g.groupCode) }, await loadProgramSettings(tx));
+  if (reason) throw new RuleViolationError(reason, [], "destinationCountryCode");
   return country;
 }
 
@@ -143,7 +151,7 @@ export async function createProposal(client: Db, actor: Actor, input: ProposalDe
     });
     const consortium = input.consortiumId ? consortia.find((c) => c.id === input.consortiumId) : consortia.length === 1 ? consortia[0] : undefined;
     if (!consortium) throw new RuleViolationError("Choose the consortium that files this proposal.");
-    await requireCountry(tx, input.destinationCountryCode);
+    await requireEligibleDestination(tx, input.destinationCountryCode);
     const [{ next }] = await tx.$queryRaw<[{ next: bigint }]>`SELECT nextval('proposal_reference_seq') AS next`;
     const reference = `AIE-${new Date().getUTCFullYear()}-${next.toString().padStart(5, "0")}`;
     const proposal = await tx.proposal.create({
@@ -175,7 +183,7 @@ export async function updateProposalDetails(
   return client.$transaction(async (tx) => {
     const before = await lockProposal(tx, actor, input.proposalId, "proposal:update");
     requireEditable(before.status);
-    await requireCountry(tx, input.destinationCountryCode);
+    await requireEligibleDestination(tx, input.destinationCountryCode);
     const previousCountries = await tx.proposalCountry.findMany({ where: { proposalId: before.id } });
     await bumpVersion(tx, before.id, input.expectedVersion, { title: input.title, summary: input.summary });
     await tx.proposalCountry.deleteMany({ where: { proposalId: before.id } });
@@ -304,10 +312,20 @@ function completenessView(proposal: Pick<ProposalDetail, "title" | "summary" | "
   };
 }
 
+/** Every gap that blocks submission: completeness, then the financing ask against the rules. */
+function submissionProblems(proposal: ProposalDetail, settings: ProgramSettings): string[] {
+  const gaps = submissionGaps(completenessView(proposal), settings);
+  const messages = gaps.map((gap) => gap.message);
+  const ask = proposal.financingRequest;
+  // The ask is judged against the whole package: wait until every layer is there.
+  if (!ask || gaps.some((gap) => gap.code.startsWith("layer:"))) return messages;
+  const limits = financingLimits(packageValue(proposal.lineItems), ask.eligibleForeignContentCents, settings);
+  return [...messages, ...financingAskProblems(ask, limits, settings)];
+}
+
 /** What still blocks submission, for the checklist on the proposal page. */
 export async function submissionChecklist(client: Db, proposal: ProposalDetail) {
-  const settings = await loadProgramSettings(client);
-  return submissionGaps(completenessView(proposal), settings);
+  return submissionProblems(proposal, await loadProgramSettings(client));
 }
 
 /**
@@ -321,10 +339,8 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
     if (!allowed.ok) throw new RuleViolationError(allowed.reason);
     const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: locked.id }, include: proposalDetail });
     const settings = await loadProgramSettings(tx);
-    const gaps = submissionGaps(completenessView(proposal), settings);
-    if (gaps.length > 0) {
-      throw new RuleViolationError("The proposal can't be submitted yet:", gaps.map((gap) => gap.message));
-    }
+    const problems = submissionProblems(proposal, settings);
+    if (problems.length > 0) throw new RuleViolationError("The proposal can't be submitted yet:", problems);
     await bumpVersion(tx, proposal.id, input.expectedVersion);
     const now = new Date();
     await tx.proposalSubmission.create({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dollars, id, requiredText } from "./fields";
 
-export const LICENSE_OUTCOMES = ["APPROVED", "APPROVED_WITH_CONDITIONS", "DENIED", "RETURNED_WITHOUT_ACTION"] as const;
+export const LICENSE_OUTCOMES = ["APPROVED", "APPROVED_WITH_CONDITIONS", "PARTIALLY_APPROVED", "DENIED", "RETURNED_WITHOUT_ACTION"] as const;
 
 export const licenseDecisionSchema = z
   .object({
@@ -14,6 +14,11 @@ export const licenseDecisionSchema = z
     path: ["conditions"],
     message: "State the binding conditions of the approval.",
     when: (payload) => (payload.value as { outcome?: unknown }).outcome === "APPROVED_WITH_CONDITIONS",
+  })
+  .refine((decision) => decision.outcome !== "PARTIALLY_APPROVED" || Boolean(decision.conditions), {
+    path: ["conditions"],
+    message: "State which items are approved, and on what conditions.",
+    when: (payload) => (payload.value as { outcome?: unknown }).outcome === "PARTIALLY_APPROVED",
   });
 export type LicenseDecisionInput = z.output<typeof licenseDecisionSchema>;
 

@@ -1,7 +1,7 @@
 // Field parsers shared by every input schema. Forms post strings; these turn them
 // into typed values with messages a person can act on.
 import { z } from "zod";
-import { parseDollarsToCents } from "@/lib/money";
+import { formatCents, parseDollarsToCents } from "@/lib/money";
 
 export const requiredText = (label: string, max: number) =>
   z
@@ -19,7 +19,10 @@ export const optionalText = (label: string, max: number) =>
     .transform((value) => (value ? value : null));
 
 /** A dollar amount typed by a person ("1,250,000.00"), as integer cents. */
-export const dollars = (label: string, { allowZero = false } = {}) =>
+/** Sanity ceiling for any amount typed: far above any single program transaction. */
+const MAX_AMOUNT_CENTS = 100_000_000_000_000n; // $1 trillion
+
+export const dollars = (label: string, { allowZero = false, maxCents = MAX_AMOUNT_CENTS } = {}) =>
   z
     .string({ error: `Enter ${label}.` })
     .trim()
@@ -34,8 +37,8 @@ export const dollars = (label: string, { allowZero = false } = {}) =>
         ctx.addIssue({ code: "custom", message: `${label[0]!.toUpperCase()}${label.slice(1)} must be more than zero.` });
         return z.NEVER;
       }
-      if (cents > 100_000_000_000_000n) {
-        ctx.addIssue({ code: "custom", message: `${label[0]!.toUpperCase()}${label.slice(1)} is larger than any program transaction.` });
+      if (cents > maxCents) {
+        ctx.addIssue({ code: "custom", message: `${label[0]!.toUpperCase()}${label.slice(1)} can be at most ${formatCents(maxCents)}.` });
         return z.NEVER;
       }
       return cents;

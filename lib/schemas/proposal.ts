@@ -18,6 +18,12 @@ export const updateProposalDetailsSchema = proposalDetailsSchema.extend({
   expectedVersion: z.coerce.number().int().min(1),
 });
 
+/** ECCNs are written 3A090.a, 5A992.z: the category code in capitals, paragraphs in lower case. */
+export function normalizeEccn(value: string): string {
+  const upper = value.trim().toUpperCase();
+  return upper === "EAR99" ? upper : upper.slice(0, 5) + upper.slice(5).toLowerCase();
+}
+
 export const lineItemSchema = z
   .object({
     proposalId: id,
@@ -26,16 +32,15 @@ export const lineItemSchema = z
     manufacturer: optionalText("manufacturer", 200),
     model: optionalText("model", 200),
     quantity: wholeNumber("the quantity", 1, 10_000_000),
-    unitPrice: dollars("the unit price"),
+    unitPrice: dollars("the unit price", { maxCents: 100_000_000_000n }), // $1B a unit
     usContent: percentAsBasisPoints("the US content"),
     eccn: z
       .string()
       .trim()
-      .toUpperCase()
       .max(20)
       .optional()
-      .transform((value) => (value ? value : null))
-      .refine((value) => value === null || /^(EAR99|\d[A-E]\d{3}(\.[A-Z0-9.]+)?)$/.test(value), {
+      .transform((value) => (value ? normalizeEccn(value) : null))
+      .refine((value) => value === null || /^(EAR99|\d[A-E]\d{3}(\.[a-z0-9.]+)?)$/.test(value), {
         message: "Enter an ECCN like 3A090, 4A090, 5A992.z, or EAR99.",
       }),
     totalProcessingPerformance: optionalWholeNumber("the total processing performance (TPP)", 10_000_000),
@@ -75,4 +80,8 @@ export type FinancingRequestInput = z.output<typeof financingRequestSchema>;
 export const proposalActionSchema = z.object({
   proposalId: id,
   expectedVersion: z.coerce.number().int().min(1),
+});
+
+export const withdrawProposalSchema = proposalActionSchema.extend({
+  confirm: z.literal("on", { error: "Confirm that you want to withdraw the proposal." }),
 });

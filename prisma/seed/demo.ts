@@ -92,9 +92,9 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
     );
     await tx.lineItem.createMany({
       data: [
-        { proposalId: gulf.id, layer: "HARDWARE", description: "8-GPU accelerator servers", supplierOrganizationId: atlasCompute.id, manufacturer: "Atlas Compute Systems", model: "AX-8800", quantity: 500, unitPriceCents: 38_000_000n, usContentBasisPoints: 7200, eccn: "4A090.A", totalProcessingPerformance: 16_000, designedForDataCenter: true },
-        { proposalId: gulf.id, layer: "STORAGE", description: "All-flash storage arrays, 20 PB", supplierOrganizationId: cumulus.id, manufacturer: "Cumulus Storage", model: "CS-Flash 9", quantity: 40, unitPriceCents: 45_000_000n, usContentBasisPoints: 6500, eccn: "5A992.C" },
-        { proposalId: gulf.id, layer: "CLOUD_NETWORKING", description: "Managed cloud platform and 800G fabric, 5 years", supplierOrganizationId: nimbus.id, quantity: 1, unitPriceCents: 2_400_000_000n, usContentBasisPoints: 8000, eccn: "5A992.C" },
+        { proposalId: gulf.id, layer: "HARDWARE", description: "8-GPU accelerator servers", supplierOrganizationId: atlasCompute.id, manufacturer: "Atlas Compute Systems", model: "AX-8800", quantity: 500, unitPriceCents: 38_000_000n, usContentBasisPoints: 7200, eccn: "4A090.a", totalProcessingPerformance: 16_000, designedForDataCenter: true },
+        { proposalId: gulf.id, layer: "STORAGE", description: "All-flash storage arrays, 20 PB", supplierOrganizationId: cumulus.id, manufacturer: "Cumulus Storage", model: "CS-Flash 9", quantity: 40, unitPriceCents: 45_000_000n, usContentBasisPoints: 6500, eccn: "5A992.c" },
+        { proposalId: gulf.id, layer: "CLOUD_NETWORKING", description: "Managed cloud platform and 800G fabric, 5 years", supplierOrganizationId: nimbus.id, quantity: 1, unitPriceCents: 2_400_000_000n, usContentBasisPoints: 8000, eccn: "5A992.c" },
       ],
     });
     await draft(

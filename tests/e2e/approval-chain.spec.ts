@@ -85,14 +85,16 @@ test("a package goes from draft to approved financing across the three roles", a
   await page.getByLabel("Approved amount (US dollars)").fill("70,000,000");
   await page.getByLabel("Reason").fill("Sound sovereign credit.");
   await page.getByRole("button", { name: "Record decision" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "This amount can't be approved" })).toContainText("85% of the net contract price");
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem with what you entered." })).toContainText("85% of the net contract price");
+  await expect(page.getByLabel("Approved amount (US dollars)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Approved amount (US dollars)")).toHaveValue("70,000,000");
 
   await page.getByLabel("Approved amount (US dollars)").fill("60,000,000");
   await page.getByRole("button", { name: "Record decision" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Financing approved: $60,000,000.00 drawn on the exposure cap." })).toBeVisible();
 
   await page.goto("/dashboard");
-  await expect(page.getByTestId("cap-limit")).toHaveText("$135.0B");
+  await expect(page.getByTestId("cap-limit")).toHaveText("$135,000,000,000.00");
   const headroomAfter = centsOf(await page.getByTestId("cap-headroom").innerText());
   expect(headroomBefore - headroomAfter).toBe(6_000_000_000n);
   await signOut(page);

@@ -29,6 +29,7 @@ export default async function FinancingDecisionPage({ params, searchParams }: { 
   const financingRequest = proposal.financingRequest;
   const decidable = proposal.status === "IN_FINANCING_REVIEW" || proposal.status === "IN_LICENSE_REVIEW";
   const lastDecision = financingRequest?.decisions[0];
+  const approvable = [financingRequest?.requestedAmountCents ?? 0n, limits.maximumFinancedCents, cap.headroomCents].reduce((a, b) => (b < a ? b : a));
   return (
     <>
       <p className="mb-2">
@@ -117,7 +118,13 @@ export default async function FinancingDecisionPage({ params, searchParams }: { 
                       { value: "DECLINED", label: "Decline financing" },
                     ],
                   },
-                  { kind: "text", name: "approvedAmount", label: "Approved amount (US dollars)", inputMode: "decimal", hint: `Needed to approve. At most ${formatCents(limits.maximumFinancedCents)}.` },
+                  {
+                    kind: "text",
+                    name: "approvedAmount",
+                    label: "Approved amount (US dollars)",
+                    inputMode: "decimal",
+                    hint: `Required to approve: at most ${formatCents(approvable)}, the lesser of the amount requested, what the cover rules allow, and the cap's headroom.`,
+                  },
                   { kind: "textarea", name: "reason", label: "Reason", required: true },
                 ]}
               />

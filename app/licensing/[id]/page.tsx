@@ -98,7 +98,7 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
                 fields={[
                   { kind: "radio", name: "outcome", label: "Decision", required: true, options: LICENSE_OUTCOMES.map((o) => ({ value: o, label: LICENSE_STATUS_LABELS[o] })) },
                   { kind: "textarea", name: "reason", label: "Reason", required: true, hint: "Recorded with the decision and shown to the applicant." },
-                  { kind: "textarea", name: "conditions", label: "Binding conditions", hint: "Required when approving with conditions: security, reporting and end-use duties." },
+                  { kind: "textarea", name: "conditions", label: "Binding conditions", hint: "Required when approving with conditions (security, reporting and end-use duties) or approving in part (which items)." },
                 ]}
               />
             ) : (

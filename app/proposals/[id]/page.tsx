@@ -67,6 +67,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
       {notice === "created" ? <Notice>Draft proposal created. Add its line items and financing request, then submit it.</Notice> : null}
       {notice === "submitted" && proposal.submittedAt ? <Notice>Proposal submitted. It is now {STATUS_LABELS[proposal.status].toLowerCase()}.</Notice> : null}
       {notice === "withdrawn" && proposal.status === "WITHDRAWN" ? <Notice>Proposal withdrawn.</Notice> : null}
+      {notice === "item-removed" ? <Notice>Line item removed.</Notice> : null}
       <header className="mb-8">
         <p className="text-sm text-[var(--color-muted)]">
           {proposal.reference} · {proposal.consortium.name}
@@ -80,7 +81,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
       </header>
 
       <div className="grid gap-8 lg:grid-cols-3">
-        <div className="space-y-8 lg:col-span-2">
+        <div className="min-w-0 space-y-8 lg:col-span-2">
           <section aria-labelledby="summary-heading" className="card">
             <h2 id="summary-heading" className="mb-3 text-xl font-bold">
               Details
@@ -139,7 +140,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                             <ActionForm
                               action={removeLineItemAction}
                               label={`Remove ${item.description}`}
-                              submitLabel={`Remove`}
+                              submitLabel="Remove"
                               variant="secondary"
                               hidden={{ proposalId: proposal.id, lineItemId: item.id }}
                               fields={[]}
@@ -234,7 +235,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
           </section>
         </div>
 
-        <aside className="space-y-8">
+        <aside className="min-w-0 space-y-8">
           {isEditable(proposal.status) && isMember ? (
             <section aria-labelledby="submit-heading" className="card">
               <h2 id="submit-heading" className="mb-3 text-xl font-bold">
@@ -247,13 +248,14 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                   <p className="mb-2">Before you can submit:</p>
                   <ul className="mb-4 list-disc pl-6">
                     {gaps.map((gap) => (
-                      <li key={gap.code}>{gap.message}</li>
+                      <li key={gap}>{gap}</li>
                     ))}
                   </ul>
                 </>
               )}
               {maySubmit ? (
                 <ActionForm
+                  key={proposal.version}
                   action={submitProposalAction}
                   label="Submit proposal"
                   submitLabel="Submit proposal"
@@ -306,7 +308,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                 submitLabel="Withdraw proposal"
                 variant="danger"
                 hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
-                fields={[]}
+                fields={[{ kind: "checkbox", name: "confirm", label: "I understand that a withdrawn proposal can't be reopened." }]}
               />
             </section>
           ) : null}
