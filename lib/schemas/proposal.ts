@@ -72,7 +72,7 @@ export const financingRequestSchema = z.object({
   product: z.enum(FinancingProduct, { error: "Choose a financing product." }),
   requestedAmount: dollars("the amount requested"),
   eligibleForeignContent: dollars("the eligible foreign content", { allowZero: true }),
-  repaymentYears: wholeNumber("the repayment term", 1, 15),
+  repaymentYears: wholeNumber("the repayment term", 1, 30), // sanity bound; the program's limit is a setting, checked on submission
   obligorSector: z.enum(ObligorSector, { error: "Choose the obligor's sector." }),
 });
 export type FinancingRequestInput = z.output<typeof financingRequestSchema>;

@@ -37,6 +37,7 @@ test("bad input gets field-level messages and an error summary whose links reach
 
   // What the user typed is still there, and nothing was written.
   await expect(form.getByLabel("Description")).toHaveValue("Accelerator servers");
+  await expect(form.getByLabel("Stack layer")).toHaveValue("HARDWARE");
   await expect(unitPrice).toHaveValue("abc");
   await expect(page.getByText("No line items yet.")).toBeVisible();
   await expectAccessible(page);

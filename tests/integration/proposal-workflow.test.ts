@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { RuleViolationError, StaleVersionError } from "@/lib/errors";
-import { addLineItem, createProposal, getProposal, proposalHistory, submitProposal, updateProposalDetails } from "@/lib/proposals/service";
+import { addLineItem, createProposal, destinationCountries, getProposal, proposalHistory, submitProposal, updateProposalDetails } from "@/lib/proposals/service";
 import { freshDatabase } from "./support/database";
 import { createCompleteDraft, createConsortiumMember, lineItem } from "./support/fixtures";
 
@@ -101,9 +101,30 @@ describe("editing a draft", () => {
     expect(proposal.title).toBe("Second title");
   });
 
-  it("refuses a destination that is a country of concern", async () => {
+  it("refuses a destination that is a country of concern or embargoed, naming the field", async () => {
     const { actor } = await createConsortiumMember(client);
-    await expect(createProposal(client, actor, { title: "T", summary: "S", destinationCountryCode: "CN" })).rejects.toThrow(RuleViolationError);
+    for (const code of ["CN", "MO", "KP", "CU"]) {
+      const error = await createProposal(client, actor, { title: "T", summary: "S", destinationCountryCode: code }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RuleViolationError);
+      expect((error as RuleViolationError).field).toBe("destinationCountryCode");
+    }
+    const destinations = (await destinationCountries(client)).map((c) => c.code);
+    expect(destinations).toEqual(expect.arrayContaining(["AE", "SA", "VN", "JP"]));
+    expect(destinations).not.toEqual(expect.arrayContaining(["CN"]));
+    expect(destinations.filter((c) => ["US", "CN", "HK", "MO", "IR", "KP", "SY", "CU"].includes(c))).toEqual([]);
+  });
+
+  it("refuses to submit a financing ask that breaks the cover or term rules", async () => {
+    const { actor } = await createConsortiumMember(client);
+    // NCP $80M: at most $68M; $70M over 10 years is long-term, so insurance doesn't fit either.
+    const draft = await createCompleteDraft(client, actor, { destination: "JP", requestedAmount: "70,000,000" });
+    await client.financingRequest.update({ where: { proposalId: draft.id }, data: { product: "EXPORT_CREDIT_INSURANCE" } });
+    const error = await submitProposal(client, actor, { proposalId: draft.id, expectedVersion: draft.version }).catch((e: unknown) => e);
+    expect((error as RuleViolationError).problems).toEqual([
+      "You ask for $70,000,000.00, more than EXIM may finance for this package: $68,000,000.00 (85% of the net contract price).",
+      "Long-term financing (above $25,000,000.00 or over 7 years) uses a direct loan or a loan guarantee.",
+    ]);
+    expect((await client.proposal.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
   });
 });
 

@@ -37,7 +37,7 @@ const MALAYSIA = destination("MY");
 describe("the configured rules and reference data the tests rely on", () => {
   it("uses the program's 3A090.a figures and country-group rules", () => {
     expect(rules["licensing.controlledEccns"]).toEqual(["3A090", "4A090"]);
-    expect(rules["licensing.controlledEccnSuffixes"]).toEqual([".Z"]);
+    expect(rules["licensing.controlledEccnSuffixes"]).toEqual([".z"]);
     expect(rules["licensing.licenseRequiredCountryGroups"]).toEqual(["D:1", "D:4", "D:5"]);
     expect(rules["licensing.exemptingCountryGroups"]).toEqual(["A:5", "A:6"]);
     expect(rules["licensing.advancedChipTppThreshold"]).toBe(4800);
@@ -60,12 +60,24 @@ describe("which items are advanced-computing items", () => {
     ["3A090", "classified 3A090"],
     ["4A090", "classified 4A090"],
     ["4A090.A", "classified 4A090.A"],
-    ["4a090.a", "classified 4A090.A"],
-    [" 3A090.a ", "classified 3A090.A"],
-    ["5A992.z", "classified 5A992.Z (.Z item meeting the advanced-computing parameters)"],
-    ["4A003.Z", "classified 4A003.Z (.Z item meeting the advanced-computing parameters)"],
+    ["4A090.a", "classified 4A090.a"],
+    ["4a090.a", "classified 4a090.a"],
+    ["3a090", "classified 3a090"],
+    [" 3A090.a ", "classified 3A090.a"],
+    ["5A992.z", "classified 5A992.z (.z item meeting the advanced-computing parameters)"],
+    ["5a992.z", "classified 5a992.z (.z item meeting the advanced-computing parameters)"],
+    ["4A003.Z", "classified 4A003.Z (.z item meeting the advanced-computing parameters)"],
+    ["5D992.z", "classified 5D992.z (.z item meeting the advanced-computing parameters)"],
   ])("an item classified %j is controlled: %s", (eccn, reason) => {
     expect(controlReason(item(eccn), rules)).toBe(reason);
+  });
+
+  it("compares configured ECCNs and suffixes without regard to case, showing the item's ECCN as written", () => {
+    const upperSuffix: LicensingRules = { ...rules, "licensing.controlledEccnSuffixes": [".Z"] };
+    expect(controlReason(item("5A992.z"), upperSuffix)).toBe("classified 5A992.z (.Z item meeting the advanced-computing parameters)");
+    const lowerEccns: LicensingRules = { ...rules, "licensing.controlledEccns": ["3a090", "4a090"] };
+    expect(controlReason(item("3A090.a"), lowerEccns)).toBe("classified 3A090.a");
+    expect(controlReason(item("4A090"), lowerEccns)).toBe("classified 4A090");
   });
 
   it.each(["EAR99", "5A992.c", "5D992.c", "3A001", ""])("an item classified %j without chip figures is not", (eccn) => {
@@ -109,7 +121,7 @@ describe("which items are advanced-computing items", () => {
     const server = { ...item("5A992.z"), id: "server" };
     expect(controlledItems([chip, software, router, server], rules)).toEqual([
       { id: "chip", reason: "classified 3A090" },
-      { id: "server", reason: "classified 5A992.Z (.Z item meeting the advanced-computing parameters)" },
+      { id: "server", reason: "classified 5A992.z (.z item meeting the advanced-computing parameters)" },
     ]);
   });
 });
@@ -254,7 +266,7 @@ describe("the rules are data: changing the settings changes the outcome", () => 
 
   it("adding 5A992 to the controlled ECCNs controls a 5A992.c item", () => {
     const changed: LicensingRules = { ...rules, "licensing.controlledEccns": ["3A090", "4A090", "5A992"] };
-    expect(controlReason(item("5A992.c"), changed)).toBe("classified 5A992.C");
+    expect(controlReason(item("5A992.c"), changed)).toBe("classified 5A992.c");
     expect(controlReason(item("5A992.c"), rules)).toBeNull();
   });
 });

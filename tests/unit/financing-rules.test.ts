@@ -4,15 +4,22 @@
 import { describe, expect, it } from "vitest";
 import {
   approvalViolations,
+  financingAskProblems,
   financingLimits,
+  financingTerm,
   packageValue,
+  type FinancingAsk,
   type FinancingLimits,
   type FinancingRules,
 } from "@/lib/financing/rules";
 import { parseSettings } from "@/lib/settings";
 import { DEFAULT_SETTINGS } from "@/prisma/seed/reference-data";
 
-const rules: FinancingRules = parseSettings(Object.entries(DEFAULT_SETTINGS).map(([key, { value }]) => ({ key, value })));
+const settings = parseSettings(Object.entries(DEFAULT_SETTINGS).map(([key, { value }]) => ({ key, value })));
+const rules: FinancingRules = settings;
+/** The cover rules plus the medium-/long-term rules, as financingAskProblems takes them. */
+type AskRules = Parameters<typeof financingAskProblems>[2];
+const askRules: AskRules = settings;
 
 /** Whole dollars as cents, for readability: $(68_000_000) is $68M. */
 const $ = (dollars: number): bigint => BigInt(dollars) * 100n;
@@ -247,5 +254,190 @@ describe("what stops an approval (approvalViolations)", () => {
       "EXIM may finance at most 85% of the net contract price, $85,000,000.00; the buyer pays at least $15,000,000.00 in cash.",
       "The amount exceeds the exposure cap's remaining headroom of $50,000,000.00.",
     ]);
+  });
+});
+
+describe("the configured financing terms", () => {
+  it("are medium-term up to $25M and 7 years, long-term up to 15 years", () => {
+    expect(askRules["financing.mediumTermMaxAmountCents"]).toBe(2_500_000_000n);
+    expect(askRules["financing.mediumTermMaxRepaymentYears"]).toBe(7);
+    expect(askRules["financing.longTermMaxRepaymentYears"]).toBe(15);
+  });
+});
+
+describe("medium-term or long-term (financingTerm)", () => {
+  it.each([
+    ["$1 over 1 year", 100n, 1, "MEDIUM_TERM"],
+    ["$20M over 5 years", $(20_000_000), 5, "MEDIUM_TERM"],
+    ["exactly $25M over exactly 7 years", $(25_000_000), 7, "MEDIUM_TERM"],
+    ["$25,000,000.01 over 7 years", $(25_000_000) + 1n, 7, "LONG_TERM"],
+    ["$25M over 8 years", $(25_000_000), 8, "LONG_TERM"],
+    ["$20M over 8 years", $(20_000_000), 8, "LONG_TERM"],
+    ["$60M over 3 years", $(60_000_000), 3, "LONG_TERM"],
+    ["$60M over 10 years", $(60_000_000), 10, "LONG_TERM"],
+  ] as const)("%s is %s", (_label, amountCents, years, term) => {
+    expect(financingTerm(amountCents, years, askRules)).toBe(term);
+  });
+
+  it("follows the settings: a $30M, 5-year medium-term ceiling", () => {
+    const changed: AskRules = {
+      ...askRules,
+      "financing.mediumTermMaxAmountCents": $(30_000_000),
+      "financing.mediumTermMaxRepaymentYears": 5,
+    };
+    expect(financingTerm($(28_000_000), 5, changed)).toBe("MEDIUM_TERM");
+    expect(financingTerm($(28_000_000), 6, changed)).toBe("LONG_TERM");
+    expect(financingTerm($(20_000_000), 6, changed)).toBe("LONG_TERM");
+    expect(financingTerm($(28_000_000), 5, askRules)).toBe("LONG_TERM");
+  });
+});
+
+describe("what is wrong with a financing ask (financingAskProblems)", () => {
+  // A sound package: contract $100M, 90% US; eligible foreign $10M -> NCP $100M, at most $85M financed.
+  const sound: FinancingLimits = financingLimits({ contractPriceCents: $(100_000_000), usContentCents: $(90_000_000) }, $(10_000_000), rules);
+  const ask = (product: FinancingAsk["product"], dollars: number, repaymentYears: number): FinancingAsk => ({
+    product,
+    requestedAmountCents: $(dollars),
+    repaymentYears,
+  });
+  const LONG_TERM_PRODUCTS =
+    "Long-term financing (above $25,000,000.00 or over 7 years) uses a direct loan or a loan guarantee.";
+  const MEDIUM_TERM_PRODUCTS = "Medium-term financing uses export credit insurance or a loan guarantee.";
+
+  it("the sound package's limits are what the tests assume", () => {
+    expect(sound.maximumFinancedCents).toBe($(85_000_000));
+    expect(sound.bindingLimit).toBe("netContractPrice");
+    expect(sound.usContentShareBasisPoints).toBe(9000);
+  });
+
+  describe("the product must suit the term", () => {
+    it.each([
+      ["EXPORT_CREDIT_INSURANCE", 20_000_000, 5],
+      ["LOAN_GUARANTEE", 20_000_000, 5],
+      ["EXPORT_CREDIT_INSURANCE", 25_000_000, 7],
+      ["DIRECT_LOAN", 60_000_000, 10],
+      ["LOAN_GUARANTEE", 60_000_000, 10],
+      ["DIRECT_LOAN", 20_000_000, 8],
+      ["LOAN_GUARANTEE", 20_000_000, 8],
+    ] as const)("%s for $%i over %i years is sound", (product, dollars, years) => {
+      expect(financingAskProblems(ask(product, dollars, years), sound, askRules)).toEqual([]);
+    });
+
+    it("$60M of export credit insurance over 10 years is long-term, which insurance doesn't cover", () => {
+      expect(financingAskProblems(ask("EXPORT_CREDIT_INSURANCE", 60_000_000, 10), sound, askRules)).toEqual([LONG_TERM_PRODUCTS]);
+    });
+
+    it("$20M of insurance over 8 years is long-term too", () => {
+      expect(financingAskProblems(ask("EXPORT_CREDIT_INSURANCE", 20_000_000, 8), sound, askRules)).toEqual([LONG_TERM_PRODUCTS]);
+    });
+
+    it("$25,000,000.01 of insurance over 5 years is long-term by one cent", () => {
+      const oneCentOver: FinancingAsk = { product: "EXPORT_CREDIT_INSURANCE", requestedAmountCents: $(25_000_000) + 1n, repaymentYears: 5 };
+      expect(financingAskProblems(oneCentOver, sound, askRules)).toEqual([LONG_TERM_PRODUCTS]);
+    });
+
+    it("a $20M direct loan over 5 years is medium-term, which direct loans don't cover", () => {
+      expect(financingAskProblems(ask("DIRECT_LOAN", 20_000_000, 5), sound, askRules)).toEqual([MEDIUM_TERM_PRODUCTS]);
+    });
+  });
+
+  describe("the repayment term", () => {
+    it("15 years is the longest long-term repayment", () => {
+      expect(financingAskProblems(ask("DIRECT_LOAN", 60_000_000, 15), sound, askRules)).toEqual([]);
+    });
+
+    it("16 years is too long", () => {
+      expect(financingAskProblems(ask("DIRECT_LOAN", 60_000_000, 16), sound, askRules)).toEqual(["Repayment can be at most 15 years."]);
+      expect(financingAskProblems(ask("LOAN_GUARANTEE", 20_000_000, 16), sound, askRules)).toEqual([
+        "Repayment can be at most 15 years.",
+      ]);
+    });
+  });
+
+  describe("the amount", () => {
+    it("exactly the maximum financed is sound", () => {
+      expect(financingAskProblems(ask("DIRECT_LOAN", 85_000_000, 10), sound, askRules)).toEqual([]);
+    });
+
+    it("one cent above 85% of the net contract price names both amounts", () => {
+      const over: FinancingAsk = { product: "DIRECT_LOAN", requestedAmountCents: $(85_000_000) + 1n, repaymentYears: 10 };
+      expect(financingAskProblems(over, sound, askRules)).toEqual([
+        "You ask for $85,000,000.01, more than EXIM may finance for this package: $85,000,000.00 (85% of the net contract price).",
+      ]);
+    });
+
+    it("above 100% of US content, when that binds, names both amounts", () => {
+      // contract $100M, US content $60M, eligible foreign $20M: NCP $80M, 85% of it $68M > $60M
+      const usBound = financingLimits({ contractPriceCents: $(100_000_000), usContentCents: $(60_000_000) }, $(20_000_000), rules);
+      expect(financingAskProblems(ask("LOAN_GUARANTEE", 60_000_000, 10), usBound, askRules)).toEqual([]);
+      expect(financingAskProblems(ask("LOAN_GUARANTEE", 65_000_000, 10), usBound, askRules)).toEqual([
+        "You ask for $65,000,000.00, more than EXIM may finance for this package: $60,000,000.00 (100% of US content).",
+      ]);
+    });
+  });
+
+  describe("the US content", () => {
+    it("below 51% is a problem; exactly 51% is not", () => {
+      const below = financingLimits({ contractPriceCents: $(100_000_000), usContentCents: $(50_990_000) }, 0n, rules);
+      expect(financingAskProblems(ask("EXPORT_CREDIT_INSURANCE", 20_000_000, 5), below, askRules)).toEqual([
+        "US content is 50.99% of the contract price; AI exports need at least 51%.",
+      ]);
+      const atThreshold = financingLimits({ contractPriceCents: $(100_000_000), usContentCents: $(51_000_000) }, 0n, rules);
+      expect(financingAskProblems(ask("EXPORT_CREDIT_INSURANCE", 20_000_000, 5), atThreshold, askRules)).toEqual([]);
+    });
+
+    it("the worked example (46.66% US content) fails the 51% rule, though $68M is within the cover", () => {
+      const worked = financingLimits({ contractPriceCents: $(150_000_000), usContentCents: $(70_000_000) }, $(10_000_000), rules);
+      expect(financingAskProblems(ask("DIRECT_LOAN", 68_000_000, 10), worked, askRules)).toEqual([
+        "US content is 46.66% of the contract price; AI exports need at least 51%.",
+      ]);
+    });
+
+    it("a package with no line items yet has no US-content problem, only the amount one", () => {
+      const empty = financingLimits({ contractPriceCents: 0n, usContentCents: 0n }, 0n, rules);
+      expect(financingAskProblems(ask("EXPORT_CREDIT_INSURANCE", 20_000_000, 5), empty, askRules)).toEqual([
+        "You ask for $20,000,000.00, more than EXIM may finance for this package: $0.00 (85% of the net contract price).",
+      ]);
+    });
+  });
+
+  it("lists every problem at once, in order: amount, US content, repayment, product", () => {
+    // contract $100M, US content $40M, no eligible foreign content: NCP $40M, at most $34M financed
+    const weak = financingLimits({ contractPriceCents: $(100_000_000), usContentCents: $(40_000_000) }, 0n, rules);
+    expect(financingAskProblems(ask("EXPORT_CREDIT_INSURANCE", 60_000_000, 16), weak, askRules)).toEqual([
+      "You ask for $60,000,000.00, more than EXIM may finance for this package: $34,000,000.00 (85% of the net contract price).",
+      "US content is 40% of the contract price; AI exports need at least 51%.",
+      "Repayment can be at most 15 years.",
+      LONG_TERM_PRODUCTS,
+    ]);
+  });
+
+  describe("follows the settings", () => {
+    it("a 5-year medium-term ceiling makes $20M of insurance over 6 years long-term, and says so", () => {
+      const changed: AskRules = { ...askRules, "financing.mediumTermMaxRepaymentYears": 5 };
+      expect(financingAskProblems(ask("EXPORT_CREDIT_INSURANCE", 20_000_000, 6), sound, changed)).toEqual([
+        "Long-term financing (above $25,000,000.00 or over 5 years) uses a direct loan or a loan guarantee.",
+      ]);
+      expect(financingAskProblems(ask("EXPORT_CREDIT_INSURANCE", 20_000_000, 6), sound, askRules)).toEqual([]);
+    });
+
+    it("a $30M medium-term ceiling lets $28M of insurance over 5 years through", () => {
+      const changed: AskRules = { ...askRules, "financing.mediumTermMaxAmountCents": $(30_000_000) };
+      expect(financingAskProblems(ask("EXPORT_CREDIT_INSURANCE", 28_000_000, 5), sound, changed)).toEqual([]);
+      expect(financingAskProblems(ask("EXPORT_CREDIT_INSURANCE", 28_000_000, 5), sound, askRules)).toEqual([LONG_TERM_PRODUCTS]);
+    });
+
+    it("a 10-year long-term ceiling refuses 12 years", () => {
+      const changed: AskRules = { ...askRules, "financing.longTermMaxRepaymentYears": 10 };
+      expect(financingAskProblems(ask("DIRECT_LOAN", 60_000_000, 12), sound, changed)).toEqual(["Repayment can be at most 10 years."]);
+    });
+
+    it("a 60% US-content rule refuses a 55% package", () => {
+      const changed: AskRules = { ...askRules, "financing.minUsContentBasisPoints": 6000 };
+      const share55 = financingLimits({ contractPriceCents: $(100_000_000), usContentCents: $(55_000_000) }, 0n, rules);
+      expect(financingAskProblems(ask("DIRECT_LOAN", 40_000_000, 10), share55, changed)).toEqual([
+        "US content is 55% of the contract price; AI exports need at least 60%.",
+      ]);
+    });
   });
 });

@@ -105,8 +105,15 @@ describe("EXIM's financing decision", () => {
     ["abc", "Enter the approved amount in dollars, like 1,250,000.00."],
     ["68.000.000", "Enter the approved amount in dollars, like 1,250,000.00."],
     ["0", "The approved amount must be more than zero."],
+    ["1,000,000,000,000.01", "The approved amount can be at most $1,000,000,000,000.00."],
   ])("an approval with amount %j is an error on the approved amount: %s", (approvedAmount, message) => {
     expect(issues(financingDecisionSchema, { ...base, outcome: "APPROVED", approvedAmount })).toEqual([`approvedAmount: ${message}`]);
+  });
+
+  it("$1 trillion is the largest approved amount accepted", () => {
+    expect(
+      financingDecisionSchema.parse(post({ ...base, outcome: "APPROVED", approvedAmount: "1,000,000,000,000.00" })).approvedAmountCents,
+    ).toBe(100_000_000_000_000n);
   });
 
   it("an approval with no amount field at all is an error on the approved amount", () => {

@@ -6,6 +6,7 @@ import { fieldErrorsOf, formValues } from "@/lib/forms";
 import {
   financingRequestSchema,
   lineItemSchema,
+  normalizeEccn,
   proposalDetailsSchema,
   updateProposalDetailsSchema,
 } from "@/lib/schemas/proposal";
@@ -123,7 +124,7 @@ describe("a line item", () => {
     performanceDensity: "",
   };
 
-  it("turns a hardware post into cents, basis points and an upper-case ECCN", () => {
+  it("turns a hardware post into cents, basis points and a normalized ECCN", () => {
     expect(lineItemSchema.parse(post(hardware))).toEqual({
       proposalId: "p1",
       layer: "HARDWARE",
@@ -133,7 +134,7 @@ describe("a line item", () => {
       quantity: 8,
       unitPrice: 340_000_050n,
       usContent: 6550,
-      eccn: "4A090.A",
+      eccn: "4A090.a",
       totalProcessingPerformance: null,
       performanceDensity: null,
       designedForDataCenter: true,
@@ -165,10 +166,13 @@ describe("a line item", () => {
   });
 
   it.each([
-    ["5A992.z", "5A992.Z"],
+    ["5A992.z", "5A992.z"],
+    ["5A992.Z", "5A992.z"],
+    ["4a090.A", "4A090.a"],
     ["3A090", "3A090"],
+    ["3a090", "3A090"],
     ["ear99", "EAR99"],
-    [" 5d992.c ", "5D992.C"],
+    [" 5d992.C ", "5D992.c"],
   ])("accepts ECCN %j as %j", (eccn, expected) => {
     expect(lineItemSchema.parse(post({ ...hardware, eccn })).eccn).toBe(expected);
   });
@@ -201,13 +205,14 @@ describe("a line item", () => {
       ["", "unitPrice: Enter the unit price."],
       ["0", "unitPrice: The unit price must be more than zero."],
       ["0.00", "unitPrice: The unit price must be more than zero."],
-      ["1,000,000,000,000.01", "unitPrice: The unit price is larger than any program transaction."],
+      ["1,000,000,000.01", "unitPrice: The unit price can be at most $1,000,000,000.00."],
+      ["1,000,000,000,000", "unitPrice: The unit price can be at most $1,000,000,000.00."],
     ])("%j: %s", (unitPrice, message) => {
       expect(issues(lineItemSchema, { ...software, unitPrice })).toEqual([message]);
     });
 
-    it("$1 trillion is the largest accepted", () => {
-      expect(lineItemSchema.parse(post({ ...software, unitPrice: "1,000,000,000,000" })).unitPrice).toBe(100_000_000_000_000n);
+    it("$1 billion is the largest accepted", () => {
+      expect(lineItemSchema.parse(post({ ...software, unitPrice: "1,000,000,000.00" })).unitPrice).toBe(100_000_000_000n);
     });
 
     it("shows on the unit price field of the form", () => {
@@ -280,6 +285,22 @@ describe("a line item", () => {
   });
 });
 
+describe("normalizing an ECCN (normalizeEccn)", () => {
+  it.each([
+    ["4a090.A", "4A090.a"],
+    [" 5d992.C ", "5D992.c"],
+    ["5A992.Z", "5A992.z"],
+    ["5A992.z", "5A992.z"],
+    ["3a090", "3A090"],
+    ["3A090.A.1", "3A090.a.1"],
+    ["ear99", "EAR99"],
+    ["Ear99", "EAR99"],
+    ["EAR99", "EAR99"],
+  ])("%j is written %j", (eccn, expected) => {
+    expect(normalizeEccn(eccn)).toBe(expected);
+  });
+});
+
 describe("the financing request", () => {
   const valid = {
     proposalId: "p1",
@@ -315,8 +336,21 @@ describe("the financing request", () => {
     [{ requestedAmount: "lots" }, "requestedAmount: Enter the amount requested in dollars, like 1,250,000.00."],
     [{ eligibleForeignContent: "" }, "eligibleForeignContent: Enter the eligible foreign content."],
     [{ repaymentYears: "0" }, "repaymentYears: The repayment term must be at least 1."],
-    [{ repaymentYears: "16" }, "repaymentYears: The repayment term must be at most 15."],
+    [{ repaymentYears: "31" }, "repaymentYears: The repayment term must be at most 30."],
+    [{ requestedAmount: "1,000,000,000,000.01" }, "requestedAmount: The amount requested can be at most $1,000,000,000,000.00."],
+    [
+      { eligibleForeignContent: "1,000,000,000,000.01" },
+      "eligibleForeignContent: The eligible foreign content can be at most $1,000,000,000,000.00.",
+    ],
   ])("%j: %s", (change, message) => {
     expect(issues(financingRequestSchema, { ...valid, ...change })).toEqual([message]);
+  });
+
+  it("$1 trillion is the largest amount accepted", () => {
+    const parsed = financingRequestSchema.parse(
+      post({ ...valid, requestedAmount: "1,000,000,000,000.00", eligibleForeignContent: "$1,000,000,000,000" }),
+    );
+    expect(parsed.requestedAmount).toBe(100_000_000_000_000n);
+    expect(parsed.eligibleForeignContent).toBe(100_000_000_000_000n);
   });
 });

@@ -1,0 +1,104 @@
+// The program settings an administrator can change: every key the portal reads,
+// seeded by DEFAULT_SETTINGS and validated by parseSettings.
+import { describe, expect, it } from "vitest";
+import { parseSettings, settingsSchema } from "@/lib/settings";
+import { DEFAULT_SETTINGS } from "@/prisma/seed/reference-data";
+
+const rows = Object.entries(DEFAULT_SETTINGS).map(([key, { value }]) => ({ key, value }));
+
+const KEYS = [
+  "exposureCap.statutoryLimitCents",
+  "exposureCap.drawnAtStartCents",
+  "financing.maxCoverOfNetContractPriceBasisPoints",
+  "financing.minCashPaymentBasisPoints",
+  "financing.minUsContentBasisPoints",
+  "financing.mediumTermMaxAmountCents",
+  "financing.mediumTermMaxRepaymentYears",
+  "financing.longTermMaxRepaymentYears",
+  "proposals.requiredLayers",
+  "proposals.hardwareUsContentThresholdBasisPoints",
+  "proposals.ineligibleDestinationCountryGroups",
+  "licensing.controlledEccns",
+  "licensing.controlledEccnSuffixes",
+  "licensing.licenseRequiredCountryGroups",
+  "licensing.exemptingCountryGroups",
+  "licensing.advancedChipTppThreshold",
+  "licensing.advancedChipDensityTppThreshold",
+  "licensing.advancedChipPerformanceDensityThreshold",
+  "licensing.reviewTargetDays",
+  "licensing.validityYears",
+];
+
+describe("the settings keys", () => {
+  it("the schema reads exactly these keys", () => {
+    expect(Object.keys(settingsSchema.shape).sort()).toEqual([...KEYS].sort());
+  });
+
+  it("the seed configures every one of them, and nothing else", () => {
+    expect(Object.keys(DEFAULT_SETTINGS).sort()).toEqual([...KEYS].sort());
+  });
+
+  it("every seeded setting is described for the administrator", () => {
+    for (const { description } of Object.values(DEFAULT_SETTINGS)) expect(description.trim()).not.toBe("");
+  });
+});
+
+describe("the seeded values, parsed", () => {
+  const settings = parseSettings(rows);
+
+  it("are the program's rules of 2025-2026", () => {
+    expect(settings).toEqual({
+      "exposureCap.statutoryLimitCents": 13_500_000_000_000n,
+      "exposureCap.drawnAtStartCents": 3_410_000_000_000n,
+      "financing.maxCoverOfNetContractPriceBasisPoints": 8500,
+      "financing.minCashPaymentBasisPoints": 1500,
+      "financing.minUsContentBasisPoints": 5100,
+      "financing.mediumTermMaxAmountCents": 2_500_000_000n,
+      "financing.mediumTermMaxRepaymentYears": 7,
+      "financing.longTermMaxRepaymentYears": 15,
+      "proposals.requiredLayers": ["HARDWARE", "STORAGE", "CLOUD_NETWORKING", "APPLICATION_SOFTWARE"],
+      "proposals.hardwareUsContentThresholdBasisPoints": 5100,
+      "proposals.ineligibleDestinationCountryGroups": ["E:1", "E:2"],
+      "licensing.controlledEccns": ["3A090", "4A090"],
+      "licensing.controlledEccnSuffixes": [".z"],
+      "licensing.licenseRequiredCountryGroups": ["D:1", "D:4", "D:5"],
+      "licensing.exemptingCountryGroups": ["A:5", "A:6"],
+      "licensing.advancedChipTppThreshold": 4800,
+      "licensing.advancedChipDensityTppThreshold": 1600,
+      "licensing.advancedChipPerformanceDensityThreshold": 5.92,
+      "licensing.reviewTargetDays": 90,
+      "licensing.validityYears": 4,
+    });
+  });
+});
+
+describe("parseSettings refuses a configuration it can't trust", () => {
+  it.each([
+    "proposals.ineligibleDestinationCountryGroups",
+    "financing.mediumTermMaxAmountCents",
+    "financing.mediumTermMaxRepaymentYears",
+    "financing.longTermMaxRepaymentYears",
+  ])("a database without %s is a configuration error naming the key", (missing) => {
+    expect(() => parseSettings(rows.filter((row) => row.key !== missing))).toThrow(
+      `Program settings are incomplete or invalid: ${missing}:`,
+    );
+  });
+
+  it.each([
+    ["financing.mediumTermMaxAmountCents", 2_500_000_000],
+    ["financing.mediumTermMaxAmountCents", "25,000,000"],
+    ["financing.mediumTermMaxRepaymentYears", 0],
+    ["financing.mediumTermMaxRepaymentYears", 7.5],
+    ["financing.longTermMaxRepaymentYears", "15"],
+    ["proposals.ineligibleDestinationCountryGroups", "E:1"],
+    ["proposals.ineligibleDestinationCountryGroups", [""]],
+  ])("%s set to %j is refused", (key, value) => {
+    const changed = rows.map((row) => (row.key === key ? { key, value } : row));
+    expect(() => parseSettings(changed)).toThrow(`Program settings are incomplete or invalid: ${key}`);
+  });
+
+  it("no embargoed groups at all is a valid choice", () => {
+    const changed = rows.map((row) => (row.key === "proposals.ineligibleDestinationCountryGroups" ? { ...row, value: [] } : row));
+    expect(parseSettings(changed)["proposals.ineligibleDestinationCountryGroups"]).toEqual([]);
+  });
+});
