@@ -1,7 +1,7 @@
 // The one shape of a form action: authorize, validate, run the service, and turn
 // every failure into a message on the page. No input makes an action answer 500.
 import "server-only";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { ForbiddenError, NotFoundError, RuleViolationError, StaleVersionError, UnauthenticatedError } from "@/lib/errors";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
@@ -29,6 +29,24 @@ export async function runFormAction<S extends z.ZodType>(
       error instanceof RuleViolationError && error.field ? { [error.field]: error.problems[0] ?? error.message } : {};
     return { status: "error", fieldErrors, values, ...describeFailure(error) };
   }
+}
+
+/**
+ * For actions whose form leaves the page when they succeed (submit, decide,
+ * withdraw, remove): `run` returns the page that announces the outcome.
+ */
+export async function runFormActionThenRedirect<S extends z.ZodType>(
+  formData: FormData,
+  permission: Permission,
+  schema: S,
+  run: (actor: Actor, input: z.output<S>) => Promise<string>,
+): Promise<FormState> {
+  let destination: string | null = null;
+  const state = await runFormAction(formData, permission, schema, async (actor, input) => {
+    destination = await run(actor, input);
+  });
+  if (destination) redirect(destination);
+  return state;
 }
 
 function describeFailure(error: unknown): Pick<FormState, "message" | "problems"> {

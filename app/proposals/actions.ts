@@ -2,9 +2,8 @@
 // Thin doors to the proposal services: each authorizes, validates with the
 // input's schema, calls one service, and refreshes the page.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { runFormAction } from "@/lib/actions";
+import { runFormAction, runFormActionThenRedirect } from "@/lib/actions";
 import { db } from "@/lib/db";
 import type { FormState } from "@/lib/forms";
 import {
@@ -29,13 +28,10 @@ import {
 const createSchema = proposalDetailsSchema.extend({ consortiumId: z.string().optional() });
 
 export async function createProposalAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  let createdId: string | null = null;
-  const state = await runFormAction(formData, "proposal:create", createSchema, async (actor, input) => {
+  return runFormActionThenRedirect(formData, "proposal:create", createSchema, async (actor, input) => {
     const proposal = await createProposal(db(), actor, input);
-    createdId = proposal.id;
+    return `/proposals/${proposal.id}?notice=created`;
   });
-  if (createdId) redirect(`/proposals/${createdId}?notice=created`);
-  return state;
 }
 
 export async function updateProposalDetailsAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -55,14 +51,10 @@ export async function addLineItemAction(_previous: FormState, formData: FormData
 }
 
 export async function removeLineItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  let done: string | null = null;
-  const state = await runFormAction(formData, "proposal:update", removeLineItemSchema, async (actor, input) => {
+  return runFormActionThenRedirect(formData, "proposal:update", removeLineItemSchema, async (actor, input) => {
     await removeLineItem(db(), actor, input);
-    done = input.proposalId;
+    return `/proposals/${input.proposalId}?notice=item-removed`;
   });
-  // The row and its form are gone: the page announces the removal.
-  if (done) redirect(`/proposals/${done}?notice=item-removed`);
-  return state;
 }
 
 export async function saveFinancingRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -73,24 +65,16 @@ export async function saveFinancingRequestAction(_previous: FormState, formData:
   });
 }
 
-// Submitting and withdrawing take the form off the page, so the outcome is
-// announced by the page itself after a redirect (?notice=...).
 export async function submitProposalAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  let done: string | null = null;
-  const state = await runFormAction(formData, "proposal:submit", proposalActionSchema, async (actor, input) => {
+  return runFormActionThenRedirect(formData, "proposal:submit", proposalActionSchema, async (actor, input) => {
     await submitProposal(db(), actor, input);
-    done = input.proposalId;
+    return `/proposals/${input.proposalId}?notice=submitted`;
   });
-  if (done) redirect(`/proposals/${done}?notice=submitted`);
-  return state;
 }
 
 export async function withdrawProposalAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  let done: string | null = null;
-  const state = await runFormAction(formData, "proposal:withdraw", withdrawProposalSchema, async (actor, input) => {
+  return runFormActionThenRedirect(formData, "proposal:withdraw", withdrawProposalSchema, async (actor, input) => {
     await withdrawProposal(db(), actor, input);
-    done = input.proposalId;
+    return `/proposals/${input.proposalId}?notice=withdrawn`;
   });
-  if (done) redirect(`/proposals/${done}?notice=withdrawn`);
-  return state;
 }

@@ -17,6 +17,23 @@ function describedBy(name: string, hint?: string, error?: string) {
   return ids.length ? ids.join(" ") : undefined;
 }
 
+function FieldHint({ name, hint }: { name: string; hint?: string }) {
+  return hint ? (
+    <p id={`${name}-hint`} className="text-sm text-[var(--color-muted)]">
+      {hint}
+    </p>
+  ) : null;
+}
+
+function FieldError({ name, error }: { name: string; error?: string }) {
+  return error ? (
+    <p id={`${name}-error`} className="font-semibold text-[var(--color-error)]">
+      <span className="sr-only">Error: </span>
+      {error}
+    </p>
+  ) : null;
+}
+
 function FieldFrame({ name, label, hint, error, required, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className={`mb-5 ${error ? "border-l-4 border-[var(--color-error)] pl-4" : ""}`}>
@@ -24,17 +41,8 @@ function FieldFrame({ name, label, hint, error, required, children }: FieldProps
         {label}
         {required ? null : <span className="font-normal text-[var(--color-muted)]"> (optional)</span>}
       </label>
-      {hint ? (
-        <p id={`${name}-hint`} className="text-sm text-[var(--color-muted)]">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="font-semibold text-[var(--color-error)]">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldHint name={name} hint={hint} />
+      <FieldError name={name} error={error} />
       <div className="mt-1">{children}</div>
     </div>
   );
@@ -112,12 +120,7 @@ export function SelectField(
 export function CheckboxField({ name, label, defaultChecked, error }: { name: string; label: string; defaultChecked?: boolean; error?: string }) {
   return (
     <div className={`mb-5 ${error ? "border-l-4 border-[var(--color-error)] pl-4" : ""}`}>
-      {error ? (
-        <p id={`${name}-error`} className="font-semibold text-[var(--color-error)]">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError name={name} error={error} />
       <div className="flex items-center gap-2">
         <input
           id={fieldId(name)}
@@ -146,17 +149,8 @@ export function RadioGroup(
       aria-invalid={error ? true : undefined}
     >
       <legend className="font-semibold">{label}</legend>
-      {hint ? (
-        <p id={`${name}-hint`} className="text-sm text-[var(--color-muted)]">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="font-semibold text-[var(--color-error)]">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldHint name={name} hint={hint} />
+      <FieldError name={name} error={error} />
       {options.map((option, index) => (
         <div key={option.value} className="mt-2 flex items-center gap-2">
           <input

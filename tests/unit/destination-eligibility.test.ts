@@ -3,20 +3,14 @@
 // configured country groups, E:1 and E:2 today).
 import { describe, expect, it } from "vitest";
 import { destinationIneligibility, type DestinationCandidate } from "@/lib/proposals/eligibility";
-import { parseSettings } from "@/lib/settings";
-import { COUNTRIES, DEFAULT_SETTINGS } from "@/prisma/seed/reference-data";
+import { COUNTRIES } from "@/prisma/seed/reference-data";
+import { seededCountry, seededSettings } from "./support/reference";
 
-const settings = parseSettings(Object.entries(DEFAULT_SETTINGS).map(([key, { value }]) => ({ key, value })));
+const settings = seededSettings;
 type EligibilityRules = Parameters<typeof destinationIneligibility>[1];
 const rules: EligibilityRules = settings;
 
-/** A country as the reference data seeds it. */
-function country(code: string): DestinationCandidate {
-  const row = COUNTRIES.find(([c]) => c === code);
-  if (!row) throw new Error(`No reference country ${code}`);
-  const [, name, groups, flags = {}] = row;
-  return { code, name, isCountryOfConcern: flags.concern ?? false, countryGroups: groups };
-}
+const country = (code: string): DestinationCandidate => seededCountry(code);
 
 const withGroups = (groups: string[]): EligibilityRules => ({ ...rules, "proposals.ineligibleDestinationCountryGroups": groups });
 

@@ -9,16 +9,15 @@ import {
   type ItemForDetermination,
   type LicensingRules,
 } from "@/lib/licensing/determination";
-import { parseSettings } from "@/lib/settings";
-import { COUNTRIES, DEFAULT_SETTINGS } from "@/prisma/seed/reference-data";
+import { COUNTRIES } from "@/prisma/seed/reference-data";
+import { seededCountry, seededSettings } from "./support/reference";
 
-const settings = parseSettings(Object.entries(DEFAULT_SETTINGS).map(([key, { value }]) => ({ key, value })));
+const settings = seededSettings;
 const rules: LicensingRules = settings;
 
 function destination(code: string): DestinationForDetermination {
-  const row = COUNTRIES.find(([c]) => c === code);
-  if (!row) throw new Error(`No reference country ${code}`);
-  return { code: row[0], name: row[1], countryGroups: row[2] };
+  const { name, countryGroups } = seededCountry(code);
+  return { code, name, countryGroups };
 }
 
 let nextId = 0;

@@ -2,10 +2,9 @@
 // every approval draws on the headroom and a withdrawal or cancellation releases it.
 import { describe, expect, it } from "vitest";
 import { capPosition, drawFits } from "@/lib/exposure-cap/rules";
-import { parseSettings } from "@/lib/settings";
-import { DEFAULT_SETTINGS } from "@/prisma/seed/reference-data";
+import { seededSettings } from "./support/reference";
 
-const settings = parseSettings(Object.entries(DEFAULT_SETTINGS).map(([key, { value }]) => ({ key, value })));
+const settings = seededSettings;
 const LIMIT = settings["exposureCap.statutoryLimitCents"];
 const DRAWN_AT_START = settings["exposureCap.drawnAtStartCents"];
 

@@ -12,10 +12,9 @@ import {
   type FinancingLimits,
   type FinancingRules,
 } from "@/lib/financing/rules";
-import { parseSettings } from "@/lib/settings";
-import { DEFAULT_SETTINGS } from "@/prisma/seed/reference-data";
+import { seededSettings } from "./support/reference";
 
-const settings = parseSettings(Object.entries(DEFAULT_SETTINGS).map(([key, { value }]) => ({ key, value })));
+const settings = seededSettings;
 const rules: FinancingRules = settings;
 /** The cover rules plus the medium-/long-term rules, as financingAskProblems takes them. */
 type AskRules = Parameters<typeof financingAskProblems>[2];

@@ -3,10 +3,9 @@
 import { describe, expect, it } from "vitest";
 import type { StackLayer } from "@/lib/generated/prisma/enums";
 import { reviewFlags, submissionGaps, type ProposalForCompleteness } from "@/lib/proposals/completeness";
-import { parseSettings } from "@/lib/settings";
-import { DEFAULT_SETTINGS } from "@/prisma/seed/reference-data";
+import { seededSettings } from "./support/reference";
 
-const settings = parseSettings(Object.entries(DEFAULT_SETTINGS).map(([key, { value }]) => ({ key, value })));
+const settings = seededSettings;
 
 type Line = ProposalForCompleteness["lineItems"][number];
 const line = (layer: StackLayer, unitPriceCents = 10_000_000n, usContentBasisPoints = 10_000, quantity = 1): Line => ({
