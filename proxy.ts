@@ -13,5 +13,5 @@ export const proxy = auth((request) => {
 });
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/proposals/:path*", "/licensing/:path*", "/financing/:path*"],
+  matcher: ["/dashboard/:path*", "/proposals/:path*", "/licensing/:path*", "/financing/:path*", "/admin/:path*"],
 };

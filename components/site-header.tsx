@@ -18,6 +18,7 @@ export async function SiteHeader() {
     if (can(actor, "proposal:read")) links.push({ href: "/proposals", label: "Proposals" });
     if (can(actor, "license:decide")) links.push({ href: "/licensing", label: "License queue" });
     if (can(actor, "financing:decide")) links.push({ href: "/financing", label: "Financing queue" });
+    if (can(actor, "settings:manage")) links.push({ href: "/admin/settings", label: "Settings" });
   }
   links.push({ href: "/published", label: "Approved packages" });
 

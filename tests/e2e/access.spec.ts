@@ -22,6 +22,19 @@ test("a member can't open another consortium's proposal: it answers 404 like a m
 
   await page.goto("/proposals");
   await expect(page.getByRole("link", { name: "Sovereign AI compute campus, Abu Dhabi" })).toHaveCount(0);
+
+  // The JSON door to the same proposal answers the same way.
+  const apiForeign = await page.request.get(`/api${victimUrl}`);
+  expect(apiForeign.status()).toBe(404);
+  expect(await apiForeign.text()).not.toContain("Sovereign");
+  expect((await page.request.get("/api/proposals/does-not-exist")).status()).toBe(404);
+  await signOut(page);
+  expect((await page.request.get(`/api${victimUrl}`)).status()).toBe(401);
+
+  await signIn(page, MEMBER);
+  const own = await page.request.get(`/api${victimUrl}`);
+  expect(own.status()).toBe(200);
+  expect((await own.json()).proposal.title).toBe("Sovereign AI compute campus, Abu Dhabi");
 });
 
 test("a signed-out visitor is sent to sign-in and comes back to the page they asked for", async ({ page }) => {
