@@ -24,8 +24,8 @@ export async function SiteHeader() {
 
   return (
     <header className="bg-[var(--color-navy-900)] text-white">
-      <div className="bg-[#f0f0f0] px-4 py-1 text-xs text-[var(--color-ink)]">
-        <div className="mx-auto max-w-6xl">A demonstration portal for a US government export financing program.</div>
+      <div className="bg-[#f0f0f0] py-1 text-xs text-[var(--color-ink)]">
+        <div className="mx-auto max-w-6xl px-4">A demonstration portal for a US government export financing program.</div>
       </div>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <Link href="/" className="text-lg font-bold text-white no-underline">

@@ -36,9 +36,10 @@ type Props = {
   variant?: "primary" | "secondary" | "danger";
   /** An accessible name for the form, when a page has several. */
   label?: string;
+  size?: "normal" | "small";
 };
 
-export function ActionForm({ action, fields, hidden = {}, submitLabel, variant, label }: Props) {
+export function ActionForm({ action, fields, hidden = {}, submitLabel, variant, label, size }: Props) {
   // Each answer re-mounts the fields, so every input (selects and radios too)
   // starts from what the user typed after an error, or from the saved data.
   const [state, formAction] = useActionState(
@@ -83,7 +84,9 @@ export function ActionForm({ action, fields, hidden = {}, submitLabel, variant, 
             );
         }
       })}
-      <SubmitButton variant={variant}>{submitLabel}</SubmitButton>
+      <SubmitButton variant={variant} size={size}>
+        {submitLabel}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,10 +1,18 @@
 "use client";
 import { useFormStatus } from "react-dom";
 
-export function SubmitButton({ children, variant = "primary" }: { children: React.ReactNode; variant?: "primary" | "secondary" | "danger" }) {
+export function SubmitButton({
+  children,
+  variant = "primary",
+  size = "normal",
+}: {
+  children: React.ReactNode;
+  variant?: "primary" | "secondary" | "danger";
+  size?: "normal" | "small";
+}) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={`btn btn-${variant}`} aria-disabled={pending} disabled={pending}>
+    <button type="submit" className={`btn btn-${variant} ${size === "small" ? "btn-small" : ""}`} aria-disabled={pending} disabled={pending}>
       {pending ? "Working…" : children}
     </button>
   );

@@ -14,6 +14,17 @@ export const LAYER_LABELS: Readonly<Record<StackLayer, string>> = {
   APPLICATION_SOFTWARE: "Application software",
 };
 
+/** For tables, where the full label would crowd the row. */
+export const LAYER_SHORT_LABELS: Readonly<Record<StackLayer, string>> = {
+  HARDWARE: "Hardware",
+  STORAGE: "Storage",
+  CLOUD_NETWORKING: "Cloud & networking",
+  DATA_PIPELINES: "Data pipelines",
+  AI_MODELS: "AI models",
+  SECURITY: "Security",
+  APPLICATION_SOFTWARE: "Applications",
+};
+
 export type ProposalForCompleteness = {
   title: string;
   summary: string;

@@ -12,7 +12,7 @@ import { OBLIGOR_SECTOR_LABELS, PRODUCT_LABELS } from "@/lib/financing/labels";
 import { LICENSE_STATUS_LABELS, reviewDaysRemaining } from "@/lib/licensing/status";
 import { formatBasisPoints, formatCents } from "@/lib/money";
 import { can, seatAllows } from "@/lib/policy";
-import { LAYER_LABELS, reviewFlags } from "@/lib/proposals/completeness";
+import { LAYER_SHORT_LABELS, reviewFlags } from "@/lib/proposals/completeness";
 import { destinationCountries, getProposal, proposalHistory, submissionChecklist } from "@/lib/proposals/service";
 import { requirePageActor } from "@/lib/session";
 import { loadProgramSettings } from "@/lib/settings";
@@ -124,7 +124,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                   <tbody>
                     {proposal.lineItems.map((item) => (
                       <tr key={item.id}>
-                        <td>{LAYER_LABELS[item.layer]}</td>
+                        <td className="whitespace-nowrap">{LAYER_SHORT_LABELS[item.layer]}</td>
                         <td>
                           {item.description}
                           {item.manufacturer || item.model ? (
@@ -133,11 +133,12 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                         </td>
                         <td>{item.eccn ?? "—"}</td>
                         <td>{item.quantity.toLocaleString("en-US")}</td>
-                        <td>{formatCents(item.unitPriceCents)}</td>
+                        <td className="whitespace-nowrap">{formatCents(item.unitPriceCents)}</td>
                         <td>{formatBasisPoints(item.usContentBasisPoints)}</td>
                         {mayEdit ? (
-                          <td>
+                          <td className="whitespace-nowrap">
                             <ActionForm
+                              size="small"
                               action={removeLineItemAction}
                               label={`Remove ${item.description}`}
                               submitLabel="Remove"
