@@ -46,14 +46,20 @@ function authSecret(): string {
 
 async function main() {
   const startedAt = Date.now();
-  const database = await prepareDatabase({ dataDir, forceEmbedded: values.embedded });
+  // Demo accounts belong on development and embedded databases; a production
+  // database given by DATABASE_URL gets them only when asked (SEED_DEMO_DATA=true).
+  const external = Boolean(process.env.DATABASE_URL) && !values.embedded;
+  const seedDemo = mode === "dev" || !external || process.env.SEED_DEMO_DATA === "true";
+  const database = await prepareDatabase({ dataDir, forceEmbedded: values.embedded, seedDemo });
   console.log(
     database.embedded
       ? `Embedded PostgreSQL ready (${dataDir}) in ${Date.now() - startedAt} ms.`
       : "Using the PostgreSQL server at DATABASE_URL; migrations are up to date.",
   );
-  console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
-  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(28)} ${account.what}`);
+  if (database.demoAccounts) {
+    console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
+    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(28)} ${account.what}`);
+  }
   console.log(`\nPortal: http://localhost:${values.port}\n`);
 
   const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");

@@ -4,7 +4,7 @@
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
-import { seedDemoData } from "../../prisma/seed/demo";
+import { DEMO_ACCOUNTS, seedDemoData } from "../../prisma/seed/demo";
 import { seedReferenceData } from "../../prisma/seed/reference-data";
 import { applyMigrations } from "./migrations";
 
@@ -12,6 +12,8 @@ export type PreparedDatabase = {
   url: string;
   embedded: boolean;
   demoSeeded: boolean;
+  /** Whether the demo accounts exist (seeded now or before). */
+  demoAccounts: boolean;
   stop: () => Promise<void>;
 };
 
@@ -37,7 +39,8 @@ export async function prepareDatabase(options: { dataDir?: string; forceEmbedded
     try {
       await seedReferenceData(prisma);
       const demoSeeded = options.seedDemo === false ? false : await seedDemoData(prisma);
-      return { url, embedded: !external, demoSeeded, stop };
+      const demoAccounts = (await prisma.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } })) > 0;
+      return { url, embedded: !external, demoSeeded, demoAccounts, stop };
     } finally {
       await prisma.$disconnect();
     }
