@@ -57,3 +57,17 @@ test("a wrong password is refused with a message tied to the field", async ({ pa
   await expect(page.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Email address")).toHaveValue(MEMBER);
 });
+
+test("signing out sticks: no portal response re-issues the session cookie", async ({ page }) => {
+  await signIn(page, MEMBER);
+  // A re-issued cookie on a request still in flight (a link prefetch, say) would
+  // land after sign-out and sign the user back in.
+  for (const path of ["/dashboard", "/proposals", "/published"]) {
+    const response = await page.request.get(path);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["set-cookie"] ?? "").not.toContain("session-token");
+  }
+  await signOut(page);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard/);
+});

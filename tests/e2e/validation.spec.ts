@@ -42,3 +42,18 @@ test("bad input gets field-level messages and an error summary whose links reach
   await expect(page.getByText("No line items yet.")).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a session that ends mid-form keeps the page and says so, and nothing is lost", async ({ page, context }) => {
+  await signIn(page, MEMBER);
+  await page.goto("/proposals/new");
+  await page.getByLabel("Title").fill("Typed before the session ended");
+  await page.getByLabel("Summary").fill("This text must survive.");
+  await page.getByLabel("Destination country").selectOption({ label: "Vietnam" });
+  await context.clearCookies();
+  await page.getByRole("button", { name: "Create draft proposal" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "You are signed out" })).toBeVisible();
+  await expect(page).toHaveURL(/\/proposals\/new$/);
+  await expect(page.getByLabel("Title")).toHaveValue("Typed before the session ended");
+  await expect(page.getByLabel("Summary")).toHaveValue("This text must survive.");
+  await expect(page.getByLabel("Destination country")).toHaveValue("VN");
+});
