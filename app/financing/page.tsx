@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination, pageParam } from "@/components/pagination";
@@ -22,41 +23,29 @@ export default async function FinancingQueuePage({ searchParams }: { searchParam
       {queue.rows.length === 0 ? (
         <p>No proposal is waiting for a financing decision.</p>
       ) : (
-        <table className="data card">
-          <caption className="sr-only">Proposals in financing or license review</caption>
-          <thead>
-            <tr>
-              <th scope="col">Proposal</th>
-              <th scope="col">Consortium</th>
-              <th scope="col">Requested</th>
-              <th scope="col">Licenses</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.rows.map((row) => {
-              const granted = row.licenseRequests.filter((r) => isGranted(r.status)).length;
-              return (
-                <tr key={row.id}>
-                  <td>
-                    <Link href={`/financing/${row.id}`}>
-                      {row.reference}: {row.title}
-                    </Link>
-                  </td>
-                  <td>{row.consortium.name}</td>
-                  <td>
-                    {row.financingRequest ? formatCents(row.financingRequest.requestedAmountCents) : "—"}
-                    {row.financingRequest ? <span className="block text-sm">{PRODUCT_LABELS[row.financingRequest.product]}</span> : null}
-                  </td>
-                  <td>{row.licenseRequests.length === 0 ? "None required" : `${granted} of ${row.licenseRequests.length} granted`}</td>
-                  <td>
-                    <StatusBadge status={row.status} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable caption="Proposals in financing or license review" columns={["Proposal", "Consortium", "Requested", "Licenses", "Status"]}>
+          {queue.rows.map((row) => {
+            const granted = row.licenseRequests.filter((r) => isGranted(r.status)).length;
+            return (
+              <tr key={row.id}>
+                <td>
+                  <Link href={`/financing/${row.id}`}>
+                    {row.reference}: {row.title}
+                  </Link>
+                </td>
+                <td>{row.consortium.name}</td>
+                <td>
+                  {row.financingRequest ? formatCents(row.financingRequest.requestedAmountCents) : "—"}
+                  {row.financingRequest ? <span className="block text-sm">{PRODUCT_LABELS[row.financingRequest.product]}</span> : null}
+                </td>
+                <td>{row.licenseRequests.length === 0 ? "None required" : `${granted} of ${row.licenseRequests.length} granted`}</td>
+                <td>
+                  <StatusBadge status={row.status} />
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
       <Pagination page={queue.page} pageSize={queue.pageSize} total={queue.total} basePath="/financing" />
     </>

@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination, pageParam } from "@/components/pagination";
@@ -20,38 +21,25 @@ export default async function LicenseQueuePage({ searchParams }: { searchParams:
       {queue.rows.length === 0 ? (
         <p>No license request is waiting for a decision.</p>
       ) : (
-        <table className="data card">
-          <caption className="sr-only">Pending license requests, closest to their target date first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Proposal</th>
-              <th scope="col">Consortium</th>
-              <th scope="col">Destination</th>
-              <th scope="col">Controlled items</th>
-              <th scope="col">Registered</th>
-              <th scope="col">Review clock</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.rows.map((request) => {
-              const days = reviewDaysRemaining(request.dueAt, now);
-              return (
-                <tr key={request.id}>
-                  <td>
-                    <Link href={`/licensing/${request.id}`}>
-                      {request.proposal.reference}: {request.proposal.title}
-                    </Link>
-                  </td>
-                  <td>{request.proposal.consortium.name}</td>
-                  <td>{request.destination.name}</td>
-                  <td>{request._count.items}</td>
-                  <td>{request.registeredAt.toISOString().slice(0, 10)}</td>
-                  <td className={days < 0 ? "font-semibold text-[var(--color-error)]" : ""}>{days < 0 ? `${-days} days overdue` : `${days} days left`}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable caption="Pending license requests, closest to their target date first" columns={["Proposal", "Consortium", "Destination", "Controlled items", "Registered", "Review clock"]}>
+          {queue.rows.map((request) => {
+            const days = reviewDaysRemaining(request.dueAt, now);
+            return (
+              <tr key={request.id}>
+                <td>
+                  <Link href={`/licensing/${request.id}`}>
+                    {request.proposal.reference}: {request.proposal.title}
+                  </Link>
+                </td>
+                <td>{request.proposal.consortium.name}</td>
+                <td>{request.destination.name}</td>
+                <td>{request._count.items}</td>
+                <td>{request.registeredAt.toISOString().slice(0, 10)}</td>
+                <td className={days < 0 ? "font-semibold text-[var(--color-error)]" : ""}>{days < 0 ? `${-days} days overdue` : `${days} days left`}</td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
       <Pagination page={queue.page} pageSize={queue.pageSize} total={queue.total} basePath="/licensing" />
     </>

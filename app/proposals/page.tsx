@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination, pageParam } from "@/components/pagination";
@@ -47,35 +48,22 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
       {list.rows.length === 0 ? (
         <p>No proposals{status ? ` with status “${STATUS_LABELS[status]}”` : ""} yet.</p>
       ) : (
-        <table className="data card">
-          <caption className="sr-only">Proposals, most recently changed first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Title</th>
-              <th scope="col">Consortium</th>
-              <th scope="col">Destination</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last changed</th>
+        <DataTable caption="Proposals, most recently changed first" columns={["Reference", "Title", "Consortium", "Destination", "Status", "Last changed"]}>
+          {list.rows.map((row) => (
+            <tr key={row.id}>
+              <td>{row.reference}</td>
+              <td>
+                <Link href={`/proposals/${row.id}`}>{row.title}</Link>
+              </td>
+              <td>{row.consortium.name}</td>
+              <td>{row.targetCountries.map((c) => c.country.name).join(", ")}</td>
+              <td>
+                <StatusBadge status={row.status} />
+              </td>
+              <td>{row.updatedAt.toISOString().slice(0, 10)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((row) => (
-              <tr key={row.id}>
-                <td>{row.reference}</td>
-                <td>
-                  <Link href={`/proposals/${row.id}`}>{row.title}</Link>
-                </td>
-                <td>{row.consortium.name}</td>
-                <td>{row.targetCountries.map((c) => c.country.name).join(", ")}</td>
-                <td>
-                  <StatusBadge status={row.status} />
-                </td>
-                <td>{row.updatedAt.toISOString().slice(0, 10)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/proposals" params={{ status }} />
     </>

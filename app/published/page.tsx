@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/data-table";
 import type { Metadata } from "next";
 import { Pagination, pageParam } from "@/components/pagination";
 import { db } from "@/lib/db";
@@ -17,37 +18,24 @@ export default async function PublishedPage({ searchParams }: { searchParams: Pr
       {list.rows.length === 0 ? (
         <p>No package has been approved yet.</p>
       ) : (
-        <table className="data card">
-          <caption className="sr-only">Approved packages, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Package</th>
-              <th scope="col">Consortium</th>
-              <th scope="col">Destination</th>
-              <th scope="col">Financing</th>
-              <th scope="col">Approved on</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((row) => {
-              const approved = row.financingRequest?.decisions[0]?.approvedAmountCents;
-              return (
-                <tr key={row.reference}>
-                  <td>{row.reference}</td>
-                  <td>{row.title}</td>
-                  <td>{row.consortium.name}</td>
-                  <td>{row.targetCountries.map((c) => c.country.name).join(", ")}</td>
-                  <td>
-                    {approved ? formatCents(approved) : "—"}
-                    {row.financingRequest ? <span className="block text-sm">{PRODUCT_LABELS[row.financingRequest.product]}</span> : null}
-                  </td>
-                  <td>{row.publishedAt?.toISOString().slice(0, 10)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable caption="Approved packages, newest first" columns={["Reference", "Package", "Consortium", "Destination", "Financing", "Approved on"]}>
+          {list.rows.map((row) => {
+            const approved = row.financingRequest?.decisions[0]?.approvedAmountCents;
+            return (
+              <tr key={row.reference}>
+                <td>{row.reference}</td>
+                <td>{row.title}</td>
+                <td>{row.consortium.name}</td>
+                <td>{row.targetCountries.map((c) => c.country.name).join(", ")}</td>
+                <td>
+                  {approved ? formatCents(approved) : "—"}
+                  {row.financingRequest ? <span className="block text-sm">{PRODUCT_LABELS[row.financingRequest.product]}</span> : null}
+                </td>
+                <td>{row.publishedAt?.toISOString().slice(0, 10)}</td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/published" />
     </>

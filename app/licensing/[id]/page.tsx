@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -53,31 +54,20 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
             <h2 id="items-heading" className="mb-2 text-xl font-bold">
               Controlled items
             </h2>
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Item</th>
-                  <th scope="col">ECCN</th>
-                  <th scope="col">TPP</th>
-                  <th scope="col">Quantity</th>
-                  <th scope="col">Total value</th>
+            <DataTable caption="Controlled items in this license request" columns={["Item", "ECCN", "TPP", "Quantity", "Total value"]} className="">
+              {request.items.map(({ lineItem }) => (
+                <tr key={lineItem.id}>
+                  <td>
+                    {lineItem.description}
+                    <span className="block text-sm">{[lineItem.manufacturer, lineItem.model].filter(Boolean).join(" ")}</span>
+                  </td>
+                  <td>{lineItem.eccn ?? "—"}</td>
+                  <td>{lineItem.totalProcessingPerformance?.toLocaleString("en-US") ?? "—"}</td>
+                  <td>{lineItem.quantity.toLocaleString("en-US")}</td>
+                  <td>{formatCents(lineItem.unitPriceCents * BigInt(lineItem.quantity))}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {request.items.map(({ lineItem }) => (
-                  <tr key={lineItem.id}>
-                    <td>
-                      {lineItem.description}
-                      <span className="block text-sm">{[lineItem.manufacturer, lineItem.model].filter(Boolean).join(" ")}</span>
-                    </td>
-                    <td>{lineItem.eccn ?? "—"}</td>
-                    <td>{lineItem.totalProcessingPerformance?.toLocaleString("en-US") ?? "—"}</td>
-                    <td>{lineItem.quantity.toLocaleString("en-US")}</td>
-                    <td>{formatCents(lineItem.unitPriceCents * BigInt(lineItem.quantity))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </section>
         </div>
         <aside className="space-y-8">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
 import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
@@ -108,50 +109,40 @@ export default async function ProposalPage({ params, searchParams }: { params: P
               <p>No line items yet.</p>
             ) : (
               <div className="overflow-x-auto">
-                <table className="data">
-                  <caption className="sr-only">Line items by stack layer</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Layer</th>
-                      <th scope="col">Item</th>
-                      <th scope="col">ECCN</th>
-                      <th scope="col">Quantity</th>
-                      <th scope="col">Unit price</th>
-                      <th scope="col">US content</th>
-                      {mayEdit ? <th scope="col">Action</th> : null}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {proposal.lineItems.map((item) => (
-                      <tr key={item.id}>
-                        <td className="whitespace-nowrap">{LAYER_SHORT_LABELS[item.layer]}</td>
-                        <td>
-                          {item.description}
-                          {item.manufacturer || item.model ? (
-                            <span className="block text-sm text-[var(--color-muted)]">{[item.manufacturer, item.model].filter(Boolean).join(" ")}</span>
-                          ) : null}
-                        </td>
-                        <td>{item.eccn ?? "—"}</td>
-                        <td>{item.quantity.toLocaleString("en-US")}</td>
-                        <td className="whitespace-nowrap">{formatCents(item.unitPriceCents)}</td>
-                        <td>{formatBasisPoints(item.usContentBasisPoints)}</td>
-                        {mayEdit ? (
-                          <td className="whitespace-nowrap">
-                            <ActionForm
-                              size="small"
-                              action={removeLineItemAction}
-                              label={`Remove ${item.description}`}
-                              submitLabel="Remove"
-                              variant="secondary"
-                              hidden={{ proposalId: proposal.id, lineItemId: item.id }}
-                              fields={[]}
-                            />
-                          </td>
+                <DataTable
+                  caption="Line items by stack layer"
+                  columns={["Layer", "Item", "ECCN", "Quantity", "Unit price", "US content", ...(mayEdit ? ["Action"] : [])]}
+                  className=""
+                >
+                  {proposal.lineItems.map((item) => (
+                    <tr key={item.id}>
+                      <td className="whitespace-nowrap">{LAYER_SHORT_LABELS[item.layer]}</td>
+                      <td>
+                        {item.description}
+                        {item.manufacturer || item.model ? (
+                          <span className="block text-sm text-[var(--color-muted)]">{[item.manufacturer, item.model].filter(Boolean).join(" ")}</span>
                         ) : null}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                      </td>
+                      <td>{item.eccn ?? "—"}</td>
+                      <td>{item.quantity.toLocaleString("en-US")}</td>
+                      <td className="whitespace-nowrap">{formatCents(item.unitPriceCents)}</td>
+                      <td>{formatBasisPoints(item.usContentBasisPoints)}</td>
+                      {mayEdit ? (
+                        <td className="whitespace-nowrap">
+                          <ActionForm
+                            size="small"
+                            action={removeLineItemAction}
+                            label={`Remove ${item.description}`}
+                            submitLabel="Remove"
+                            variant="secondary"
+                            hidden={{ proposalId: proposal.id, lineItemId: item.id }}
+                            fields={[]}
+                          />
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </DataTable>
               </div>
             )}
             <dl className="mt-4 grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
