@@ -4,12 +4,7 @@ import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
 import { signInSchema } from "@/lib/schemas/decisions";
-
-/** Only paths inside the portal: never an absolute URL (no open redirect). */
-function safeReturnPath(callbackUrl: string | undefined): string {
-  if (!callbackUrl || !callbackUrl.startsWith("/") || callbackUrl.startsWith("//")) return "/dashboard";
-  return callbackUrl;
-}
+import { safeReturnPath } from "@/lib/safe-return-path";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
