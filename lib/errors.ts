@@ -43,3 +43,10 @@ export class StaleVersionError extends Error {
     this.name = "StaleVersionError";
   }
 }
+
+const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** An id from a URL that can't be a record id names nothing: 404, before any query. */
+export function requireRecordId(id: string, what: string): void {
+  if (!RECORD_ID.test(id)) throw new NotFoundError(what);
+}

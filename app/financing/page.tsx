@@ -26,6 +26,7 @@ export default async function FinancingQueuePage({ searchParams }: { searchParam
         <DataTable caption="Proposals in financing or license review" columns={["Proposal", "Consortium", "Requested", "Licenses", "Status"]}>
           {queue.rows.map((row) => {
             const granted = row.licenseRequests.filter((r) => isGranted(r.status)).length;
+            const refused = row.licenseRequests.filter((r) => !isGranted(r.status) && r.status !== "PENDING").length;
             return (
               <tr key={row.id}>
                 <td>
@@ -38,7 +39,10 @@ export default async function FinancingQueuePage({ searchParams }: { searchParam
                   {row.financingRequest ? formatCents(row.financingRequest.requestedAmountCents) : "—"}
                   {row.financingRequest ? <span className="block text-sm">{PRODUCT_LABELS[row.financingRequest.product]}</span> : null}
                 </td>
-                <td>{row.licenseRequests.length === 0 ? "None required" : `${granted} of ${row.licenseRequests.length} granted`}</td>
+                <td>
+                  {row.licenseRequests.length === 0 ? "None required" : `${granted} of ${row.licenseRequests.length} granted`}
+                  {refused > 0 ? <span className="block font-semibold text-[var(--color-error)]">{refused} refused: financing can&apos;t be approved</span> : null}
+                </td>
                 <td>
                   <StatusBadge status={row.status} />
                 </td>

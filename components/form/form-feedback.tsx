@@ -1,11 +1,12 @@
 "use client";
 // The error summary at the top of a form (GOV.UK / USWDS pattern): it takes focus
 // when it appears, and each link moves focus to the field it names.
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { fieldId, type FormState } from "@/lib/forms";
 
 export function FormFeedback({ state, labels }: { state: FormState; labels?: Record<string, string> }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId(); // a page can show several summaries at once
   useEffect(() => {
     if (state.status !== "idle") ref.current?.focus();
   }, [state]);
@@ -24,10 +25,10 @@ export function FormFeedback({ state, labels }: { state: FormState; labels?: Rec
       ref={ref}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       className="mb-6 border-l-8 border-[var(--color-error)] bg-red-50 p-4"
     >
-      <h2 id="error-summary-title" className="text-lg font-bold">
+      <h2 id={titleId} className="text-lg font-bold">
         {state.message ?? "There is a problem"}
       </h2>
       {fields.length > 0 ? (

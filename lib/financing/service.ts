@@ -3,7 +3,7 @@
 import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
-import { NotFoundError, RuleViolationError, StaleVersionError } from "@/lib/errors";
+import { NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
 import { lockExposureCap, readCapPosition } from "@/lib/exposure-cap/service";
 import { licenseBlockers } from "@/lib/licensing/status";
 import { authorize, proposalScope, type Actor } from "@/lib/policy";
@@ -61,6 +61,7 @@ async function reviewFigures(client: Db | Tx, proposalId: string) {
 /** Everything an officer needs to decide: figures, license blockers and the cap. */
 export async function financingReview(client: Db, actor: Actor, proposalId: string) {
   authorize(actor, "financing:read");
+  requireRecordId(proposalId, "Proposal");
   const visible = await client.proposal.findFirst({ where: { AND: [{ id: proposalId }, proposalScope(actor)] }, select: { id: true } });
   if (!visible) throw new NotFoundError("Proposal");
   const [{ limits, blockers, proposal }, cap] = await Promise.all([reviewFigures(client, proposalId), readCapPosition(client)]);

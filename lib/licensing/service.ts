@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import type { LicenseRequestStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
-import { NotFoundError, RuleViolationError } from "@/lib/errors";
+import { NotFoundError, requireRecordId, RuleViolationError } from "@/lib/errors";
 import { authorize, proposalScope, type Actor } from "@/lib/policy";
 import { applyTransition, PAGE_SIZE } from "@/lib/proposals/service";
 import { loadProgramSettings } from "@/lib/settings";
@@ -33,6 +33,7 @@ export async function licenseQueue(client: Db, actor: Actor, { page = 1, status 
 
 export async function getLicenseRequest(client: Db, actor: Actor, licenseRequestId: string) {
   authorize(actor, "license:read");
+  requireRecordId(licenseRequestId, "License request");
   const request = await client.licenseRequest.findFirst({
     where: { id: licenseRequestId, proposal: proposalScope(actor) },
     include: {

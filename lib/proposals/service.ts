@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/lib/db";
 import type { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
-import { NotFoundError, RuleViolationError, StaleVersionError, ForbiddenError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
 import { determineLicenses } from "@/lib/licensing/determination";
 import { proposalScope, seatAllows, type Actor, type Permission } from "@/lib/policy";
 import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
@@ -59,6 +59,7 @@ export async function listProposals(
 
 /** The proposal as the actor may see it, with their seat in its consortium; 404 otherwise. */
 export async function getProposal(client: Db, actor: Actor, proposalId: string) {
+  requireRecordId(proposalId, "Proposal");
   const proposal = await client.proposal.findFirst({
     where: { AND: [{ id: proposalId }, proposalScope(actor)] },
     include: proposalDetail,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dollars, id, requiredText } from "./fields";
+import { dollars, id, optionalText, requiredText } from "./fields";
 
 export const LICENSE_OUTCOMES = ["APPROVED", "APPROVED_WITH_CONDITIONS", "PARTIALLY_APPROVED", "DENIED", "RETURNED_WITHOUT_ACTION"] as const;
 
@@ -8,7 +8,7 @@ export const licenseDecisionSchema = z
     licenseRequestId: id,
     outcome: z.enum(LICENSE_OUTCOMES, { error: "Choose a decision." }),
     reason: requiredText("the reason for the decision", 4000),
-    conditions: z.string().trim().max(4000).optional(),
+    conditions: optionalText("the conditions", 4000).transform((value) => value ?? undefined),
   })
   .refine((decision) => decision.outcome !== "APPROVED_WITH_CONDITIONS" || Boolean(decision.conditions), {
     path: ["conditions"],

@@ -3,18 +3,27 @@
 import { z } from "zod";
 import { formatCents, parseDollarsToCents } from "@/lib/money";
 
+// PostgreSQL text can't hold NUL, and no one means to type other control characters.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const noControlCharacters = (label: string) => [
+  (value: string) => !CONTROL_CHARACTERS.test(value),
+  { message: `${label[0]!.toUpperCase()}${label.slice(1)} contains invisible control characters; remove them and try again.` },
+] as const;
+
 export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `Enter ${label}.` })
     .trim()
     .min(1, `Enter ${label}.`)
-    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer.`);
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max.toLocaleString("en-US")} characters or fewer.`)
+    .refine(...noControlCharacters(label));
 
 export const optionalText = (label: string, max: number) =>
   z
     .string()
     .trim()
-    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer.`)
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max.toLocaleString("en-US")} characters or fewer.`)
+    .refine(...noControlCharacters(label))
     .optional()
     .transform((value) => (value ? value : null));
 
@@ -98,4 +107,8 @@ export const checkbox = z
   .optional()
   .transform((value) => value === "on" || value === "true");
 
-export const id = z.string().trim().min(1).max(64);
+/** Record ids are cuids; anything else can't name a record. */
+export const id = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "This form refers to a record that doesn't exist; reload the page.");

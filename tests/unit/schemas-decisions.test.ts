@@ -24,7 +24,7 @@ describe("Commerce's license decision", () => {
       licenseRequestId: "lr-1",
       outcome: "APPROVED",
       reason: "End use verified; security plan reviewed.",
-      conditions: "",
+      conditions: undefined,
     });
   });
 
@@ -74,7 +74,7 @@ describe("Commerce's license decision", () => {
 
   it("a reason over 4,000 characters is too long", () => {
     expect(issues(licenseDecisionSchema, { licenseRequestId: "lr-1", outcome: "DENIED", reason: "x".repeat(4001) })).toEqual([
-      "reason: The reason for the decision must be 4000 characters or fewer.",
+      "reason: The reason for the decision must be 4,000 characters or fewer.",
     ]);
   });
 });

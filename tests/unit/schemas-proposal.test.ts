@@ -354,3 +354,19 @@ describe("the financing request", () => {
     expect(parsed.eligibleForeignContent).toBe(100_000_000_000_000n);
   });
 });
+
+describe("text that PostgreSQL can't store", () => {
+  it("refuses a NUL or other control character with a message on the field", () => {
+    const result = proposalDetailsSchema.safeParse({ title: "Compute\u0000campus", summary: "Fine", destinationCountryCode: "AE" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["title", "A title contains invisible control characters; remove them and try again."],
+    ]);
+  });
+
+  it("keeps tabs and line breaks, which people do type", () => {
+    expect(proposalDetailsSchema.parse({ title: "Campus", summary: "Line one\nLine two\tindented", destinationCountryCode: "AE" }).summary).toBe(
+      "Line one\nLine two\tindented",
+    );
+  });
+});

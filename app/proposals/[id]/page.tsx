@@ -108,42 +108,43 @@ export default async function ProposalPage({ params, searchParams }: { params: P
             {proposal.lineItems.length === 0 ? (
               <p>No line items yet.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <DataTable
-                  caption="Line items by stack layer"
-                  columns={["Layer", "Item", "ECCN", "Quantity", "Unit price", "US content", ...(mayEdit ? ["Action"] : [])]}
-                  className=""
-                >
-                  {proposal.lineItems.map((item) => (
-                    <tr key={item.id}>
-                      <td className="whitespace-nowrap">{LAYER_SHORT_LABELS[item.layer]}</td>
-                      <td>
-                        {item.description}
-                        {item.manufacturer || item.model ? (
-                          <span className="block text-sm text-[var(--color-muted)]">{[item.manufacturer, item.model].filter(Boolean).join(" ")}</span>
-                        ) : null}
-                      </td>
-                      <td>{item.eccn ?? "—"}</td>
-                      <td>{item.quantity.toLocaleString("en-US")}</td>
-                      <td className="whitespace-nowrap">{formatCents(item.unitPriceCents)}</td>
-                      <td>{formatBasisPoints(item.usContentBasisPoints)}</td>
-                      {mayEdit ? (
-                        <td className="whitespace-nowrap">
-                          <ActionForm
-                            size="small"
-                            action={removeLineItemAction}
-                            label={`Remove ${item.description}`}
-                            submitLabel="Remove"
-                            variant="secondary"
-                            hidden={{ proposalId: proposal.id, lineItemId: item.id }}
-                            fields={[]}
-                          />
-                        </td>
+              <DataTable
+                caption="Line items by stack layer"
+                columns={["Layer", "Item", "Quantity", "Unit price", "US content", ...(mayEdit ? ["Action"] : [])]}
+                className=""
+              >
+                {proposal.lineItems.map((item) => (
+                  <tr key={item.id}>
+                    <td className="whitespace-nowrap">{LAYER_SHORT_LABELS[item.layer]}</td>
+                    <td>
+                      {item.description}
+                      {item.manufacturer || item.model || item.eccn ? (
+                        <span className="block text-sm text-[var(--color-muted)]">
+                          {[item.manufacturer, item.model].filter(Boolean).join(" ")}
+                          {item.eccn ? ` · ECCN ${item.eccn}` : ""}
+                        </span>
                       ) : null}
-                    </tr>
-                  ))}
-                </DataTable>
-              </div>
+                    </td>
+                    <td>{item.quantity.toLocaleString("en-US")}</td>
+                    <td className="whitespace-nowrap">{formatCents(item.unitPriceCents)}</td>
+                    <td>{formatBasisPoints(item.usContentBasisPoints)}</td>
+                    {mayEdit ? (
+                      <td className="whitespace-nowrap">
+                        <ActionForm
+                          size="small"
+                          action={removeLineItemAction}
+                          label={`Remove ${item.description}`}
+                          submitLabel="Remove"
+                          variant="secondary"
+                          hidden={{ proposalId: proposal.id, lineItemId: item.id }}
+                          fields={[]}
+                        />
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </DataTable>
+
             )}
             <dl className="mt-4 grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
               <div>
