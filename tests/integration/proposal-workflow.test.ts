@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { RuleViolationError, StaleVersionError } from "@/lib/errors";
-import { addLineItem, createProposal, destinationCountries, getProposal, proposalHistory, submitProposal, updateProposalDetails } from "@/lib/proposals/service";
+import { ForbiddenError, RuleViolationError, StaleVersionError } from "@/lib/errors";
+import { addLineItem, createProposal, destinationCountries, getProposal, proposalHistory, submitProposal, updateProposalDetails, withdrawProposal } from "@/lib/proposals/service";
 import { freshDatabase } from "./support/database";
-import { createCompleteDraft, createConsortiumMember, lineItem } from "./support/fixtures";
+import { addSeat, createCompleteDraft, createConsortiumMember, lineItem } from "./support/fixtures";
 
 let client: Db;
 beforeAll(async () => {
@@ -134,5 +134,23 @@ describe("the audit trail", () => {
     const draft = await createProposal(client, actor, { title: "T", summary: "S", destinationCountryCode: "SA" });
     await expect(client.auditEvent.deleteMany({ where: { proposalId: draft.id } })).rejects.toThrow(/append-only/);
     await expect(client.auditEvent.updateMany({ where: { proposalId: draft.id }, data: { action: "forged" } })).rejects.toThrow(/append-only/);
+  });
+});
+
+describe("withdrawing", () => {
+  it("ends a proposal under review, recorded in its history; only the lead may do it", async () => {
+    const { actor, consortium } = await createConsortiumMember(client);
+    const draft = await createCompleteDraft(client, actor, { destination: "AE" });
+    await submitProposal(client, actor, { proposalId: draft.id, expectedVersion: draft.version });
+    const contributor = await addSeat(client, consortium.id, "CONTRIBUTOR");
+    const { version } = await client.proposal.findUniqueOrThrow({ where: { id: draft.id } });
+
+    await expect(withdrawProposal(client, contributor, { proposalId: draft.id, expectedVersion: version })).rejects.toThrow(ForbiddenError);
+    await withdrawProposal(client, actor, { proposalId: draft.id, expectedVersion: version });
+
+    expect((await client.proposal.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("WITHDRAWN");
+    const last = await client.auditEvent.findFirstOrThrow({ where: { proposalId: draft.id }, orderBy: { id: "desc" } });
+    expect(last).toMatchObject({ action: "proposal.transitioned", actorId: actor.userId, before: { status: "IN_LICENSE_REVIEW" }, after: { status: "WITHDRAWN", event: "withdraw" } });
+    await expect(withdrawProposal(client, actor, { proposalId: draft.id, expectedVersion: version + 1 })).rejects.toThrow(/not possible while the proposal is withdrawn/);
   });
 });

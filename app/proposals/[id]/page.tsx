@@ -283,6 +283,12 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                         License {request.licenseNumber}, valid to {request.expiresAt?.toISOString().slice(0, 10)}
                       </p>
                     ) : null}
+                    {request.decisions[0] ? (
+                      <div className="mt-1 text-sm">
+                        <p>Commerce&apos;s reason: {request.decisions[0].reason}</p>
+                        {request.decisions[0].conditions ? <p className="font-semibold">Binding conditions: {request.decisions[0].conditions}</p> : null}
+                      </div>
+                    ) : null}
                   </li>
                 ))}
               </ul>
