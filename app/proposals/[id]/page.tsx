@@ -120,8 +120,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                       {item.description}
                       {item.manufacturer || item.model || item.eccn ? (
                         <span className="block text-sm text-[var(--color-muted)]">
-                          {[item.manufacturer, item.model].filter(Boolean).join(" ")}
-                          {item.eccn ? ` · ECCN ${item.eccn}` : ""}
+                          {[[item.manufacturer, item.model].filter(Boolean).join(" "), item.eccn ? `ECCN ${item.eccn}` : ""].filter(Boolean).join(" · ")}
                         </span>
                       ) : null}
                     </td>
