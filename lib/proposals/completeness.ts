@@ -57,7 +57,7 @@ export function submissionGaps(
 
 /** Flags that don't block submission but send the proposal to manual review. */
 export function reviewFlags(
-  proposal: ProposalForCompleteness,
+  proposal: Pick<ProposalForCompleteness, "lineItems">,
   settings: Pick<ProgramSettings, "proposals.hardwareUsContentThresholdBasisPoints">,
 ): string[] {
   let hardwareValue = 0n;

@@ -52,10 +52,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
   const mayWithdraw = isMember && seatAllows(seatRole, "proposal:withdraw") && !["APPROVED", "DECLINED", "WITHDRAWN"].includes(proposal.status);
   const gaps = isEditable(proposal.status) ? await submissionChecklist(client, proposal) : [];
   const value = packageValue(proposal.lineItems);
-  const flags = reviewFlags(
-    { title: proposal.title, summary: proposal.summary, targetCountryCodes: [], lineItems: proposal.lineItems, hasFinancingRequest: true },
-    settings,
-  );
+  const flags = reviewFlags(proposal, settings);
   const destination = proposal.targetCountries[0];
   const financing = proposal.financingRequest;
   const now = new Date();
