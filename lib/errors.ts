@@ -44,7 +44,8 @@ export class StaleVersionError extends Error {
   }
 }
 
-const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Record ids are cuids; anything else can't name a record. */
+export const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** An id from a URL that can't be a record id names nothing: 404, before any query. */
 export function requireRecordId(id: string, what: string): void {

@@ -2,6 +2,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
+import { NotFoundError } from "@/lib/errors";
 import { authorize, can, type Actor, type Permission } from "@/lib/policy";
 
 export async function currentActor(): Promise<Actor | null> {
@@ -27,4 +28,12 @@ export async function requirePageActor(permission: Permission, returnTo: string)
   if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!can(actor, permission)) notFound();
   return actor;
+}
+
+/** For pages: a record that is missing, or hidden from the actor, renders the 404 page. */
+export function orNotFound<T>(pending: Promise<T>): Promise<T> {
+  return pending.catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
 }

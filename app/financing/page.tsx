@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { db } from "@/lib/db";
 import { PRODUCT_LABELS } from "@/lib/financing/labels";
 import { financingQueue } from "@/lib/financing/service";
-import { isGranted } from "@/lib/licensing/status";
+import { licenseTally } from "@/lib/licensing/status";
 import { formatCents } from "@/lib/money";
 import { requirePageActor } from "@/lib/session";
 
@@ -25,8 +25,7 @@ export default async function FinancingQueuePage({ searchParams }: { searchParam
       ) : (
         <DataTable caption="Proposals in financing or license review" columns={["Proposal", "Consortium", "Requested", "Licenses", "Status"]}>
           {queue.rows.map((row) => {
-            const granted = row.licenseRequests.filter((r) => isGranted(r.status)).length;
-            const refused = row.licenseRequests.filter((r) => !isGranted(r.status) && r.status !== "PENDING").length;
+            const { total, granted, refused } = licenseTally(row.licenseRequests.map((r) => r.status));
             return (
               <tr key={row.id}>
                 <td>
@@ -40,7 +39,7 @@ export default async function FinancingQueuePage({ searchParams }: { searchParam
                   {row.financingRequest ? <span className="block text-sm">{PRODUCT_LABELS[row.financingRequest.product]}</span> : null}
                 </td>
                 <td>
-                  {row.licenseRequests.length === 0 ? "None required" : `${granted} of ${row.licenseRequests.length} granted`}
+                  {total === 0 ? "None required" : `${granted} of ${total} granted`}
                   {refused > 0 ? <span className="block font-semibold text-[var(--color-error)]">{refused} refused: financing can&apos;t be approved</span> : null}
                 </td>
                 <td>

@@ -65,6 +65,11 @@ export type ApprovalCheck = {
   capHeadroomCents: bigint;
 };
 
+/** The most an officer may approve: the lesser of the ask, the cover limit and the cap's headroom. */
+export function approvableAmount(requestedAmountCents: bigint, limits: FinancingLimits, capHeadroomCents: bigint): bigint {
+  return [requestedAmountCents, limits.maximumFinancedCents, capHeadroomCents].reduce((least, amount) => (amount < least ? amount : least));
+}
+
 /** Every reason an approved amount breaks the program's rules; empty when it is sound. */
 export function approvalViolations(check: ApprovalCheck, rules: FinancingRules): string[] {
   const { amountCents, limits } = check;

@@ -10,7 +10,7 @@ import { authorize, proposalScope, type Actor } from "@/lib/policy";
 import { applyTransition, PAGE_SIZE } from "@/lib/proposals/service";
 import type { FinancingDecisionInput } from "@/lib/schemas/decisions";
 import { loadProgramSettings } from "@/lib/settings";
-import { approvalViolations, financingLimits, packageValue } from "./rules";
+import { approvableAmount, approvalViolations, financingLimits, packageValue } from "./rules";
 
 /** Proposals waiting on EXIM: in financing review, or still awaiting their licenses. */
 export async function financingQueue(client: Db, actor: Actor, { page = 1 }: { page?: number }) {
@@ -65,7 +65,8 @@ export async function financingReview(client: Db, actor: Actor, proposalId: stri
   const visible = await client.proposal.findFirst({ where: { AND: [{ id: proposalId }, proposalScope(actor)] }, select: { id: true } });
   if (!visible) throw new NotFoundError("Proposal");
   const [{ limits, blockers, proposal }, cap] = await Promise.all([reviewFigures(client, proposalId), readCapPosition(client)]);
-  return { limits, blockers, cap, financingRequest: proposal.financingRequest };
+  const approvable = approvableAmount(proposal.financingRequest?.requestedAmountCents ?? 0n, limits, cap.headroomCents);
+  return { limits, blockers, cap, approvable };
 }
 
 /**

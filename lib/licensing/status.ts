@@ -27,6 +27,13 @@ export function licenseBlockers(requests: ReadonlyArray<{ destinationName: strin
     );
 }
 
+/** How a package's license requests stand: granted, refused (decided but not granted), pending. */
+export function licenseTally(statuses: ReadonlyArray<LicenseRequestStatus>) {
+  const granted = statuses.filter(isGranted).length;
+  const pending = statuses.filter((status) => status === "PENDING").length;
+  return { total: statuses.length, granted, pending, refused: statuses.length - granted - pending };
+}
+
 /** Whole days left on Commerce's review clock (negative when overdue). */
 export function reviewDaysRemaining(dueAt: Date, now: Date): number {
   return Math.ceil((dueAt.getTime() - now.getTime()) / 86_400_000);

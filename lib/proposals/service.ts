@@ -12,6 +12,7 @@ import { financingAskProblems, financingLimits, packageValue } from "@/lib/finan
 import { isEditable, transition, type WorkflowEvent } from "@/lib/workflow";
 import { submissionGaps, type ProposalForCompleteness } from "./completeness";
 import { destinationIneligibility } from "./eligibility";
+import { nextProposalReference } from "./reference";
 import type { FinancingRequestInput, LineItemInput, ProposalDetailsInput } from "@/lib/schemas/proposal";
 
 export const PAGE_SIZE = 20;
@@ -75,7 +76,7 @@ export async function getProposal(client: Db, actor: Actor, proposalId: string) 
 }
 
 /** Consortia in which the actor may start a proposal. */
-export async function consortiaForNewProposal(client: Db, actor: Actor) {
+export async function consortiaForNewProposal(client: Db | Tx, actor: Actor) {
   if (actor.role !== "CONSORTIUM_MEMBER") return [];
   return client.consortium.findMany({
     where: { users: { some: { userId: actor.userId, seatRole: { in: ["LEAD", "CONTRIBUTOR"] } } } },
@@ -146,15 +147,11 @@ async function requireEligibleDestination(tx: Tx, code: string) {
 export async function createProposal(client: Db, actor: Actor, input: ProposalDetailsInput & { consortiumId?: string | null }) {
   proposalScope(actor, "proposal:create");
   return client.$transaction(async (tx) => {
-    const consortia = await tx.consortium.findMany({
-      where: { users: { some: { userId: actor.userId, seatRole: { in: ["LEAD", "CONTRIBUTOR"] } } } },
-      select: { id: true },
-    });
+    const consortia = await consortiaForNewProposal(tx, actor);
     const consortium = input.consortiumId ? consortia.find((c) => c.id === input.consortiumId) : consortia.length === 1 ? consortia[0] : undefined;
     if (!consortium) throw new RuleViolationError("Choose the consortium that files this proposal.");
     await requireEligibleDestination(tx, input.destinationCountryCode);
-    const [{ next }] = await tx.$queryRaw<[{ next: bigint }]>`SELECT nextval('proposal_reference_seq') AS next`;
-    const reference = `AIE-${new Date().getUTCFullYear()}-${next.toString().padStart(5, "0")}`;
+    const reference = await nextProposalReference(tx);
     const proposal = await tx.proposal.create({
       data: {
         reference,
@@ -313,8 +310,11 @@ function completenessView(proposal: Pick<ProposalDetail, "title" | "summary" | "
   };
 }
 
-/** Every gap that blocks submission: completeness, then the financing ask against the rules. */
-function submissionProblems(proposal: ProposalDetail, settings: ProgramSettings): string[] {
+/**
+ * Every gap that blocks submission: completeness, then the financing ask against
+ * the rules. Submission enforces it; the proposal page shows it as a checklist.
+ */
+export function submissionChecklist(proposal: ProposalDetail, settings: ProgramSettings): string[] {
   const gaps = submissionGaps(completenessView(proposal), settings);
   const messages = gaps.map((gap) => gap.message);
   const ask = proposal.financingRequest;
@@ -324,10 +324,6 @@ function submissionProblems(proposal: ProposalDetail, settings: ProgramSettings)
   return [...messages, ...financingAskProblems(ask, limits, settings)];
 }
 
-/** What still blocks submission, for the checklist on the proposal page. */
-export async function submissionChecklist(client: Db, proposal: ProposalDetail) {
-  return submissionProblems(proposal, await loadProgramSettings(client));
-}
 
 /**
  * Submits a proposal: checks completeness, freezes a snapshot, derives the license
@@ -340,7 +336,7 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
     if (!allowed.ok) throw new RuleViolationError(allowed.reason);
     const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: locked.id }, include: proposalDetail });
     const settings = await loadProgramSettings(tx);
-    const problems = submissionProblems(proposal, settings);
+    const problems = submissionChecklist(proposal, settings);
     if (problems.length > 0) throw new RuleViolationError("The proposal can't be submitted yet:", problems);
     await bumpVersion(tx, proposal.id, input.expectedVersion);
     const now = new Date();

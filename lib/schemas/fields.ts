@@ -1,6 +1,7 @@
 // Field parsers shared by every input schema. Forms post strings; these turn them
 // into typed values with messages a person can act on.
 import { z } from "zod";
+import { RECORD_ID } from "@/lib/errors";
 import { formatCents, parseDollarsToCents } from "@/lib/money";
 
 // PostgreSQL text can't hold NUL, and no one means to type other control characters.
@@ -107,8 +108,4 @@ export const checkbox = z
   .optional()
   .transform((value) => value === "on" || value === "true");
 
-/** Record ids are cuids; anything else can't name a record. */
-export const id = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, "This form refers to a record that doesn't exist; reload the page.");
+export const id = z.string().trim().regex(RECORD_ID, "This form refers to a record that doesn't exist; reload the page.");

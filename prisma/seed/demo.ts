@@ -3,6 +3,7 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { Role } from "../../lib/generated/prisma/enums";
 import { hashPassword } from "../../lib/passwords";
+import { nextProposalReference } from "../../lib/proposals/reference";
 
 export const DEMO_PASSWORD = "demo-portal-2026";
 
@@ -66,10 +67,9 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
     });
 
     const draft = async (consortiumId: string, createdById: string, title: string, summary: string, country: string) => {
-      const [{ next }] = await tx.$queryRaw<[{ next: bigint }]>`SELECT nextval('proposal_reference_seq') AS next`;
       const proposal = await tx.proposal.create({
         data: {
-          reference: `AIE-${new Date().getUTCFullYear()}-${next.toString().padStart(5, "0")}`,
+          reference: await nextProposalReference(tx),
           consortiumId,
           createdById,
           title,

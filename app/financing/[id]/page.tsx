@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CapPositionCard } from "@/components/cap-position";
 import { ActionForm } from "@/components/form/action-form";
 import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
 import { PRODUCT_LABELS } from "@/lib/financing/labels";
 import { financingReview } from "@/lib/financing/service";
 import { formatBasisPoints, formatCents } from "@/lib/money";
 import { getProposal } from "@/lib/proposals/service";
-import { requirePageActor } from "@/lib/session";
+import { orNotFound, requirePageActor } from "@/lib/session";
 import { decideFinancingAction } from "../actions";
 
 export const metadata: Metadata = { title: "Financing decision" };
@@ -21,15 +19,10 @@ export default async function FinancingDecisionPage({ params, searchParams }: { 
   const { notice } = await searchParams;
   const actor = await requirePageActor("financing:decide", `/financing/${id}`);
   const client = db();
-  const [{ proposal }, review] = await Promise.all([getProposal(client, actor, id), financingReview(client, actor, id)]).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
-  const { limits, blockers, cap } = review;
+  const [{ proposal }, { limits, blockers, cap, approvable }] = await orNotFound(Promise.all([getProposal(client, actor, id), financingReview(client, actor, id)]));
   const financingRequest = proposal.financingRequest;
   const decidable = proposal.status === "IN_FINANCING_REVIEW" || proposal.status === "IN_LICENSE_REVIEW";
   const lastDecision = financingRequest?.decisions[0];
-  const approvable = [financingRequest?.requestedAmountCents ?? 0n, limits.maximumFinancedCents, cap.headroomCents].reduce((a, b) => (b < a ? b : a));
   return (
     <>
       <p className="mb-2">

@@ -1,16 +1,14 @@
 import { DataTable } from "@/components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/form/action-form";
 import { Notice } from "@/components/notice";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
 import { getLicenseRequest } from "@/lib/licensing/service";
 import { LICENSE_STATUS_LABELS, reviewDaysRemaining } from "@/lib/licensing/status";
 import { formatCents } from "@/lib/money";
 import { LICENSE_OUTCOMES } from "@/lib/schemas/decisions";
-import { requirePageActor } from "@/lib/session";
+import { orNotFound, requirePageActor } from "@/lib/session";
 import { decideLicenseAction } from "../actions";
 
 export const metadata: Metadata = { title: "License request" };
@@ -19,10 +17,7 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
   const { id } = await params;
   const { notice } = await searchParams;
   const actor = await requirePageActor("license:decide", `/licensing/${id}`);
-  const request = await getLicenseRequest(db(), actor, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const request = await orNotFound(getLicenseRequest(db(), actor, id));
   const days = reviewDaysRemaining(request.dueAt, new Date());
   return (
     <>

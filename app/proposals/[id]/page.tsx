@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
 import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
 import { packageValue } from "@/lib/financing/rules";
 import { OBLIGOR_SECTOR_LABELS, PRODUCT_LABELS } from "@/lib/financing/labels";
 import { LICENSE_STATUS_LABELS, reviewDaysRemaining } from "@/lib/licensing/status";
@@ -15,9 +13,9 @@ import { formatBasisPoints, formatCents } from "@/lib/money";
 import { can, seatAllows } from "@/lib/policy";
 import { LAYER_SHORT_LABELS, reviewFlags } from "@/lib/proposals/completeness";
 import { destinationCountries, getProposal, proposalHistory, submissionChecklist } from "@/lib/proposals/service";
-import { requirePageActor } from "@/lib/session";
+import { orNotFound, requirePageActor } from "@/lib/session";
 import { loadProgramSettings } from "@/lib/settings";
-import { isEditable, STATUS_LABELS } from "@/lib/workflow";
+import { isEditable, STATUS_LABELS, transition } from "@/lib/workflow";
 import {
   addLineItemAction,
   removeLineItemAction,
@@ -39,18 +37,15 @@ export default async function ProposalPage({ params, searchParams }: { params: P
   const { notice } = await searchParams;
   const actor = await requirePageActor("proposal:read", `/proposals/${id}`);
   const client = db();
-  const loaded = await getProposal(client, actor, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
-  const { proposal, seatRole } = loaded;
+  const { proposal, seatRole } = await orNotFound(getProposal(client, actor, id));
   const [history, countries, settings] = await Promise.all([proposalHistory(client, actor, id), destinationCountries(client), loadProgramSettings(client)]);
 
   const isMember = actor.role === "CONSORTIUM_MEMBER";
   const mayEdit = isMember && isEditable(proposal.status) && seatAllows(seatRole, "proposal:update");
-  const maySubmit = isMember && isEditable(proposal.status) && seatAllows(seatRole, "proposal:submit");
-  const mayWithdraw = isMember && seatAllows(seatRole, "proposal:withdraw") && !["APPROVED", "DECLINED", "WITHDRAWN"].includes(proposal.status);
-  const gaps = isEditable(proposal.status) ? await submissionChecklist(client, proposal) : [];
+  // What the page offers follows the state machine and the seat; the services enforce both.
+  const maySubmit = transition(proposal.status, "submit", actor.role).ok && seatAllows(seatRole, "proposal:submit");
+  const mayWithdraw = transition(proposal.status, "withdraw", actor.role).ok && seatAllows(seatRole, "proposal:withdraw");
+  const gaps = isEditable(proposal.status) ? submissionChecklist(proposal, settings) : [];
   const value = packageValue(proposal.lineItems);
   const flags = reviewFlags(proposal, settings);
   const destination = proposal.targetCountries[0];
