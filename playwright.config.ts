@@ -37,7 +37,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // A production build on its own fresh embedded PostgreSQL, with the demo data.
-    command: `npx tsx scripts/run.ts start --port ${PORT} --embedded --fresh --data-dir ${path.join(os.tmpdir(), "portal-e2e-postgres")}`,
+    command: `npx tsx scripts/run.ts start --port ${PORT} --embedded --fresh --data-dir ${path.join(os.tmpdir(), `portal-e2e-postgres-${PORT}`)}`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
