@@ -7,18 +7,22 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
 };
 
+// Secrets sealed in tests (authenticator-app secrets) use this key, never a real one.
+const env = { AUTH_SECRET: "test-only-auth-secret-0123456789abcdef" };
+
 export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", env },
       },
       {
         resolve: { alias },
         test: {
           name: "integration",
+          env,
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           // One PostgreSQL server per run; each test file gets its own database.

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/sign-in/actions";
-import { currentActor } from "@/lib/session";
+import { SessionTimeout } from "@/components/session-timeout";
+import { currentSession, requestSettings } from "@/lib/session";
 import { can } from "@/lib/policy";
 
 const ROLE_LABELS = {
@@ -11,7 +12,9 @@ const ROLE_LABELS = {
 } as const;
 
 export async function SiteHeader() {
-  const actor = await currentActor();
+  const session = await currentSession();
+  const actor = session?.status === "active" ? session.actor : null;
+  const warningSeconds = session ? (await requestSettings())["sessions.idleWarningSeconds"] : 0;
   const links: Array<{ href: string; label: string }> = [];
   if (actor) {
     links.push({ href: "/dashboard", label: "Dashboard" });
@@ -19,6 +22,7 @@ export async function SiteHeader() {
     if (can(actor, "license:decide")) links.push({ href: "/licensing", label: "License queue" });
     if (can(actor, "financing:decide")) links.push({ href: "/financing", label: "Financing queue" });
     if (can(actor, "settings:manage")) links.push({ href: "/admin/settings", label: "Settings" });
+    if (can(actor, "users:manage")) links.push({ href: "/admin/users", label: "People" });
   }
   links.push({ href: "/published", label: "Approved packages" });
 
@@ -40,11 +44,16 @@ export async function SiteHeader() {
                 </Link>
               </li>
             ))}
-            {actor ? (
+            {session ? (
               <li className="flex items-center gap-3">
-                <span className="text-sm">
-                  {actor.name} <span className="opacity-80">({ROLE_LABELS[actor.role]})</span>
-                </span>
+                {actor ? (
+                  <Link href="/account" className="text-sm text-white">
+                    {actor.name} <span className="opacity-80">({ROLE_LABELS[actor.role]})</span>
+                    <span className="sr-only">: your account and security</span>
+                  </Link>
+                ) : (
+                  <span className="text-sm">{session.actor.email}</span>
+                )}
                 <form action={signOutAction}>
                   <button type="submit" className="rounded border border-white px-3 py-1 text-white">
                     Sign out
@@ -61,6 +70,7 @@ export async function SiteHeader() {
           </ul>
         </nav>
       </div>
+      {session ? <SessionTimeout endsAt={session.endsAt.toISOString()} warningSeconds={warningSeconds} /> : null}
     </header>
   );
 }

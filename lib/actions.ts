@@ -6,23 +6,42 @@ import type { z } from "zod";
 import { ForbiddenError, NotFoundError, RuleViolationError, StaleVersionError, UnauthenticatedError } from "@/lib/errors";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
 import type { Actor, Permission } from "@/lib/policy";
+import { ThrottledError } from "@/lib/identity/throttle";
+import { formatTimeOfDay } from "@/lib/dates";
 import { requireActor } from "@/lib/session";
+
+/** What a service run may answer: a message, or a message with things to show once. */
+type Outcome = string | void | { message: string; list: string[] };
 
 export async function runFormAction<S extends z.ZodType>(
   formData: FormData,
   permission: Permission,
   schema: S,
-  run: (actor: Actor, input: z.output<S>) => Promise<string | void>,
+  run: (actor: Actor, input: z.output<S>) => Promise<Outcome>,
+): Promise<FormState> {
+  return runFormActionAs(formData, () => requireActor(permission), schema, run);
+}
+
+/**
+ * The same shape for a caller other than a signed-in actor (the steps of signing
+ * in): `who` resolves the caller or throws UnauthenticatedError.
+ */
+export async function runFormActionAs<W, S extends z.ZodType>(
+  formData: FormData,
+  who: () => Promise<W>,
+  schema: S,
+  run: (caller: W, input: z.output<S>) => Promise<Outcome>,
 ): Promise<FormState> {
   const values = formValues(formData);
   try {
-    const actor = await requireActor(permission);
+    const caller = await who();
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       return { status: "error", message: "There is a problem with what you entered.", fieldErrors: fieldErrorsOf(parsed.error), values };
     }
-    const message = await run(actor, parsed.data);
-    return { status: "success", message: message ?? "Saved.", fieldErrors: {}, values: {} };
+    const outcome = await run(caller, parsed.data);
+    const message = typeof outcome === "object" ? outcome.message : (outcome ?? "Saved.");
+    return { status: "success", message, ...(typeof outcome === "object" ? { list: outcome.list } : {}), fieldErrors: {}, values: {} };
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
     const fieldErrors: Record<string, string> =
@@ -55,6 +74,9 @@ function describeFailure(error: unknown): Pick<FormState, "message" | "problems"
     return error.field
       ? { message: "There is a problem with what you entered.", problems: error.problems.slice(1) }
       : { message: error.message, problems: error.problems };
+  }
+  if (error instanceof ThrottledError) {
+    return { message: `Too many attempts. For your security, try again after ${formatTimeOfDay(error.retryAt)}.` };
   }
   if (
     error instanceof UnauthenticatedError ||

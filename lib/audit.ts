@@ -15,12 +15,24 @@ export const AUDIT_ACTIONS = {
   "license.decided": "License decided",
   "financing.decided": "Financing decided",
   "exposureCap.drawn": "Exposure cap drawn",
+  "user.signedIn": "Signed in",
+  "user.signedOut": "Signed out",
+  "user.sessionsEnded": "Sessions ended",
+  "user.secondFactorEnrolled": "Authenticator app enrolled",
+  "user.secondFactorReset": "Authenticator app removed",
+  "user.recoveryCodesIssued": "Recovery codes issued",
+  "user.recoveryCodeUsed": "Recovery code used",
+  "user.roleChanged": "Role changed",
+  "user.disabled": "Account disabled",
+  "user.enabled": "Account enabled",
+  "user.passwordChanged": "Password changed",
+  "user.signInLocked": "Sign-in locked after failed attempts",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 export type AuditEntry = {
   action: AuditAction;
-  entityType: "Proposal" | "LineItem" | "FinancingRequest" | "LicenseRequest" | "FinancingDecision" | "ExposureCapEntry";
+  entityType: "Proposal" | "LineItem" | "FinancingRequest" | "LicenseRequest" | "FinancingDecision" | "ExposureCapEntry" | "User";
   entityId: string;
   proposalId?: string;
   before?: Prisma.InputJsonValue;

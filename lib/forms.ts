@@ -11,6 +11,8 @@ export type FormState = {
   fieldErrors: Record<string, string>;
   /** What the user typed, to put back after React resets the form. */
   values: Record<string, string>;
+  /** Things to show once with a success message, such as new recovery codes. */
+  list?: string[];
   /** Counts answers, so a form can re-mount its fields with the values to show. */
   attempt?: number;
 };

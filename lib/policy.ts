@@ -23,13 +23,16 @@ export const PERMISSIONS = [
   "exposureCap:read",
   "audit:read",
   "settings:manage",
+  "users:manage",
+  "account:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const GOVERNMENT_READ: Permission[] = ["dashboard:read", "proposal:read", "license:read", "financing:read", "exposureCap:read", "audit:read"];
+const GOVERNMENT_READ: Permission[] = ["account:manage", "dashboard:read", "proposal:read", "license:read", "financing:read", "exposureCap:read", "audit:read"];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   CONSORTIUM_MEMBER: [
+    "account:manage",
     "dashboard:read",
     "proposal:create",
     "proposal:read",
@@ -43,7 +46,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   COMMERCE_REVIEWER: [...GOVERNMENT_READ, "license:decide", "proposal:return"],
   EXIM_OFFICER: [...GOVERNMENT_READ, "financing:decide", "proposal:return"],
-  ADMINISTRATOR: [...GOVERNMENT_READ, "settings:manage"],
+  ADMINISTRATOR: [...GOVERNMENT_READ, "settings:manage", "users:manage"],
 };
 
 export function can(actor: Actor | null, permission: Permission): boolean {

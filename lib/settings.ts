@@ -1,7 +1,7 @@
 // Program rules that move (the cap, thresholds, country-group rules) live in the
 // Setting table, editable by administrators. This module types and validates them.
 import { z } from "zod";
-import { StackLayer } from "@/lib/generated/prisma/enums";
+import { Role, StackLayer } from "@/lib/generated/prisma/enums";
 
 const cents = z
   .string()
@@ -30,6 +30,15 @@ export const settingsSchema = z.object({
   "licensing.advancedChipPerformanceDensityThreshold": z.number().positive(),
   "licensing.reviewTargetDays": z.number().int().positive(),
   "licensing.validityYears": z.number().int().positive(),
+  "sessions.governmentIdleTimeoutMinutes": z.number().int().min(1).max(24 * 60),
+  "sessions.consortiumIdleTimeoutMinutes": z.number().int().min(1).max(24 * 60),
+  "sessions.absoluteLifetimeHours": z.number().int().min(1).max(24),
+  "sessions.idleWarningSeconds": z.number().int().min(10).max(30 * 60),
+  "signIn.maxFailuresPerAccount": z.number().int().min(1),
+  "signIn.maxFailuresPerClientAddress": z.number().int().min(1),
+  "signIn.failureWindowMinutes": z.number().int().min(1),
+  "signIn.lockoutMinutes": z.number().int().min(1),
+  "secondFactor.requiredRoles": z.array(z.enum(Role)),
 });
 
 export type ProgramSettings = z.output<typeof settingsSchema>;

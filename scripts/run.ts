@@ -50,6 +50,8 @@ async function main() {
   // database given by DATABASE_URL gets them only when asked (SEED_DEMO_DATA=true).
   const external = Boolean(process.env.DATABASE_URL) && !values.embedded;
   const seedDemo = mode === "dev" || !external || process.env.SEED_DEMO_DATA === "true";
+  // Set before the seed: demo authenticator secrets are sealed under a key derived from it.
+  process.env.AUTH_SECRET = authSecret();
   const database = await prepareDatabase({ dataDir, forceEmbedded: values.embedded, seedDemo });
   console.log(
     database.embedded
@@ -59,13 +61,16 @@ async function main() {
   if (database.demoAccounts) {
     console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(28)} ${account.what}`);
+    console.log("\nGovernment accounts also ask for an authenticator code: add the secret to an authenticator app,");
+    console.log("or print the current code with `npm run demo:otp -- <email>`.");
+    for (const account of DEMO_ACCOUNTS.filter((a) => a.totpSecret)) console.log(`  ${account.email.padEnd(28)} ${account.totpSecret}`);
   }
   console.log(`\nPortal: http://localhost:${values.port}\n`);
 
   const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [nextBin, mode!, "--port", values.port!], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, AUTH_TRUST_HOST: "true" },
   });
 
   let stopping = false;

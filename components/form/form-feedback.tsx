@@ -15,6 +15,13 @@ export function FormFeedback({ state, labels }: { state: FormState; labels?: Rec
     return (
       <div ref={ref} tabIndex={-1} role="status" className="mb-6 border-l-8 border-[var(--color-success)] bg-green-50 p-4">
         <p className="font-semibold">{state.message}</p>
+        {state.list && state.list.length > 0 ? (
+          <ul aria-label="Recovery codes" className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 font-mono text-lg sm:w-fit">
+            {state.list.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        ) : null}
       </div>
     );
   }

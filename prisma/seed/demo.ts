@@ -2,17 +2,24 @@
 // Runs once, on a database that has no users yet.
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { Role } from "../../lib/generated/prisma/enums";
+import { sealTotpSecret } from "../../lib/identity/totp-secret";
 import { hashPassword } from "../../lib/passwords";
 import { nextProposalReference } from "../../lib/proposals/reference";
 
 export const DEMO_PASSWORD = "demo-portal-2026";
 
-export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: Role; what: string }> = [
+/**
+ * Government staff sign in with an authenticator app. The demo accounts come
+ * enrolled with these published secrets, so the demo works on a fresh machine:
+ * add one to an authenticator app, or print the current code with
+ * `npm run demo:otp -- <email>`. Demo data only: never on a production database.
+ */
+export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: Role; what: string; totpSecret?: string }> = [
   { email: "member@atlas.example", name: "Maya Chen", role: "CONSORTIUM_MEMBER", what: "Consortium member (lead, Atlas AI Consortium)" },
   { email: "member@meridian.example", name: "Omar Haddad", role: "CONSORTIUM_MEMBER", what: "Consortium member (lead, Meridian Compute Alliance)" },
-  { email: "reviewer@commerce.example", name: "Rachel Ortiz", role: "COMMERCE_REVIEWER", what: "Commerce license reviewer" },
-  { email: "officer@exim.example", name: "Daniel Brooks", role: "EXIM_OFFICER", what: "EXIM financing officer" },
-  { email: "admin@portal.example", name: "Priya Natarajan", role: "ADMINISTRATOR", what: "Program administrator" },
+  { email: "reviewer@commerce.example", name: "Rachel Ortiz", role: "COMMERCE_REVIEWER", what: "Commerce license reviewer", totpSecret: "4FUFUPWDYAIFF6JLXBD5PZSCRAPMV6DE" },
+  { email: "officer@exim.example", name: "Daniel Brooks", role: "EXIM_OFFICER", what: "EXIM financing officer", totpSecret: "32CDEFN6CGGE6JLLXRD5FGG2A6ZA7XY5" },
+  { email: "admin@portal.example", name: "Priya Natarajan", role: "ADMINISTRATOR", what: "Program administrator", totpSecret: "IIK3YGGOGPEVHE7JEMGD7WQMN3AZNYX3" },
 ];
 
 export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
@@ -38,6 +45,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
           name: account.name,
           role: account.role,
           passwordHash,
+          ...(account.totpSecret ? { totpSecretSealed: sealTotpSecret(account.totpSecret), totpEnrolledAt: new Date() } : {}),
           organizationId: account.email.endsWith("@atlas.example") ? atlasCompute.id : account.email.endsWith("@meridian.example") ? meridian.id : null,
         },
       });

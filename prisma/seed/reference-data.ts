@@ -86,6 +86,15 @@ export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: str
   "licensing.advancedChipPerformanceDensityThreshold": { value: 5.92, description: "3A090.a: performance density at or above this." },
   "licensing.reviewTargetDays": { value: 90, description: "Commerce aims to decide within this many days of registration." },
   "licensing.validityYears": { value: 4, description: "An export license is valid this many years." },
+  "sessions.governmentIdleTimeoutMinutes": { value: 15, description: "Commerce, EXIM and administrator sessions end after this many minutes without activity." },
+  "sessions.consortiumIdleTimeoutMinutes": { value: 30, description: "Consortium staff sessions end after this many minutes without activity." },
+  "sessions.absoluteLifetimeHours": { value: 12, description: "Every session ends this many hours after sign-in, whatever the activity." },
+  "sessions.idleWarningSeconds": { value: 120, description: "Users are warned this many seconds before an idle session ends." },
+  "signIn.maxFailuresPerAccount": { value: 5, description: "Wrong passwords or codes allowed per account within the failure window." },
+  "signIn.maxFailuresPerClientAddress": { value: 50, description: "Failed sign-ins allowed per client address within the failure window." },
+  "signIn.failureWindowMinutes": { value: 15, description: "The window in which failed sign-ins are counted." },
+  "signIn.lockoutMinutes": { value: 15, description: "How long sign-in is refused once the failures are used up." },
+  "secondFactor.requiredRoles": { value: ["COMMERCE_REVIEWER", "EXIM_OFFICER", "ADMINISTRATOR"], description: "Roles that must sign in with an authenticator app as a second factor." },
 };
 
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {

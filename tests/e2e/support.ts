@@ -1,18 +1,48 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../prisma/seed/demo";
+import { totpCode } from "../../lib/identity/totp";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed/demo";
 
 export const MEMBER = "member@atlas.example";
 export const OTHER_MEMBER = "member@meridian.example";
 export const REVIEWER = "reviewer@commerce.example";
 export const OFFICER = "officer@exim.example";
 
+export const ADMIN = "admin@portal.example";
+
+/** The demo account's current authenticator code, as the phone app would show it. */
+export async function currentCode(email: string, at = new Date()): Promise<string> {
+  const secret = DEMO_ACCOUNTS.find((a) => a.email === email)?.totpSecret;
+  if (!secret) throw new Error(`${email} has no demo authenticator secret`);
+  return totpCode(secret, at);
+}
+
+/** Signs in with the password and, for government accounts, the authenticator code. */
 export async function signIn(page: Page, email: string, path = "/sign-in") {
   await page.goto(path);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  if (DEMO_ACCOUNTS.find((a) => a.email === email)?.totpSecret) await enterSecondFactor(page, email);
+  await expect(page.getByRole("link", { name: /your account and security/ })).toBeVisible();
+}
+
+/**
+ * The second step. A code is accepted once only (its 30-second step must be
+ * newer than the last one used), so a second sign-in within the same step
+ * uses the next step's code, which the portal accepts for clock drift.
+ */
+const lastStepUsed = new Map<string, number>();
+export async function enterSecondFactor(page: Page, email: string) {
+  await expect(page.getByRole("heading", { name: "Enter your authentication code" })).toBeVisible();
+  const stepNow = () => Math.floor(Date.now() / 30_000);
+  const step = Math.max(stepNow(), (lastStepUsed.get(email) ?? -1) + 1);
+  // More than one step ahead would be refused: wait for the clock to catch up.
+  if (step > stepNow() + 1) await expect.poll(stepNow, { timeout: 35_000 }).toBeGreaterThanOrEqual(step - 1);
+  lastStepUsed.set(email, step);
+  const code = await currentCode(email, new Date(step * 30_000));
+  await page.getByLabel("Authentication code").fill(code);
+  await page.getByRole("button", { name: "Continue" }).click();
 }
 
 export async function signOut(page: Page) {

@@ -10,7 +10,7 @@ import { PERMISSIONS } from "@/lib/policy";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** Calls that authorize: the policy module's own functions and the session helpers built on it. */
-const AUTHORIZING_CALLS = new Set(["requireActor", "requirePageActor", "authorize", "runFormAction", "runFormActionThenRedirect"]);
+const AUTHORIZING_CALLS = new Set(["requireActor", "requirePageActor", "requireActiveSession", "authorize", "runFormAction", "runFormActionThenRedirect"]);
 
 /** Entry points open to everyone, each with the reason it needs no actor. */
 const PUBLIC_ENTRY_POINTS: Record<string, string> = {
@@ -20,6 +20,12 @@ const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   "app/sign-in/actions.ts#signOutAction": "signing out ends the caller's own session only",
   "app/api/auth/[...nextauth]/route.ts#GET": "Auth.js endpoints (session, CSRF token)",
   "app/api/auth/[...nextauth]/route.ts#POST": "Auth.js endpoints (credentials callback, sign-out)",
+  "app/sign-in/second-factor/page.tsx#default": "the second step of signing in, for the caller's own session that still owes it (requirePendingSession)",
+  "app/sign-in/second-factor/actions.ts#secondFactorAction": "checks a code for the caller's own pending session only (requirePendingSessionForAction)",
+  "app/sign-in/second-factor/actions.ts#enrollmentAction": "confirms an authenticator app for the caller's own session only (requirePendingSessionForAction)",
+  "app/sign-in/authenticator/page.tsx#default": "authenticator set-up for the caller's own session that owes it (requirePendingSession)",
+  "app/api/session/route.ts#GET": "tells the caller when their own session ends; nothing about anyone else",
+  "app/api/session/route.ts#POST": "extends the caller's own session only, from the portal's own pages",
   "app/api/health/route.ts#GET": "liveness probe; reveals only whether the database answers",
   "app/published/page.tsx#default": "the public list of approved packages, read through policy.publishedScope()",
 };

@@ -36,6 +36,8 @@ const MATRIX: Record<Permission, [member: boolean, commerce: boolean, exim: bool
   "exposureCap:read": [Y, Y, Y, Y],
   "audit:read": [Y, Y, Y, Y],
   "settings:manage": [N, N, N, Y],
+  "users:manage": [N, N, N, Y],
+  "account:manage": [Y, Y, Y, Y],
 };
 
 describe("the permission matrix", () => {
@@ -59,6 +61,10 @@ describe("the permission matrix", () => {
 
   it("only an administrator manages settings", () => {
     expect(ROLES.filter((role) => can(actor(role), "settings:manage"))).toEqual(["ADMINISTRATOR"]);
+  });
+
+  it("only an administrator manages other people's accounts", () => {
+    expect(ROLES.filter((role) => can(actor(role), "users:manage"))).toEqual(["ADMINISTRATOR"]);
   });
 
   it("nobody signed out can do anything", () => {

@@ -27,6 +27,15 @@ const KEYS = [
   "licensing.advancedChipPerformanceDensityThreshold",
   "licensing.reviewTargetDays",
   "licensing.validityYears",
+  "sessions.governmentIdleTimeoutMinutes",
+  "sessions.consortiumIdleTimeoutMinutes",
+  "sessions.absoluteLifetimeHours",
+  "sessions.idleWarningSeconds",
+  "signIn.maxFailuresPerAccount",
+  "signIn.maxFailuresPerClientAddress",
+  "signIn.failureWindowMinutes",
+  "signIn.lockoutMinutes",
+  "secondFactor.requiredRoles",
 ];
 
 describe("the settings keys", () => {
@@ -68,6 +77,15 @@ describe("the seeded values, parsed", () => {
       "licensing.advancedChipPerformanceDensityThreshold": 5.92,
       "licensing.reviewTargetDays": 90,
       "licensing.validityYears": 4,
+      "sessions.governmentIdleTimeoutMinutes": 15,
+      "sessions.consortiumIdleTimeoutMinutes": 30,
+      "sessions.absoluteLifetimeHours": 12,
+      "sessions.idleWarningSeconds": 120,
+      "signIn.maxFailuresPerAccount": 5,
+      "signIn.maxFailuresPerClientAddress": 50,
+      "signIn.failureWindowMinutes": 15,
+      "signIn.lockoutMinutes": 15,
+      "secondFactor.requiredRoles": ["COMMERCE_REVIEWER", "EXIM_OFFICER", "ADMINISTRATOR"],
     });
   });
 });

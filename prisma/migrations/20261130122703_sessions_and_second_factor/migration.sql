@@ -37,7 +37,7 @@ CREATE TABLE "RecoveryCode" (
 CREATE TABLE "sign_in_throttle" (
     "key" VARCHAR(255) NOT NULL,
     "points" INTEGER NOT NULL DEFAULT 0,
-    "expire" BIGINT,
+    "expire" TIMESTAMP(3),
 
     CONSTRAINT "sign_in_throttle_pkey" PRIMARY KEY ("key")
 );

@@ -1,0 +1,8 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const ROLE_LABELS: Record<Role, string> = {
+  CONSORTIUM_MEMBER: "Consortium member",
+  COMMERCE_REVIEWER: "Commerce reviewer",
+  EXIM_OFFICER: "EXIM officer",
+  ADMINISTRATOR: "Administrator",
+};
