@@ -1,7 +1,6 @@
 "use client";
 // Confirming an authenticator app with a first code. Once confirmed, the form
 // gives way to the recovery codes (shown this once) and the way on.
-import Link from "next/link";
 import { useActionState } from "react";
 import { enrollmentAction } from "@/app/sign-in/second-factor/actions";
 import { initialFormState } from "@/lib/forms";
@@ -19,9 +18,10 @@ export function EnrollmentForm({ continueTo }: { continueTo: string }) {
           Each recovery code works once, instead of a code from the app, if you lose your phone. Print them or store them in a password
           manager: they won&apos;t be shown again.
         </p>
-        <Link href={continueTo} className="btn btn-primary inline-block no-underline">
+        {/* A full page load, so the header shows the signed-in navigation. */}
+        <a href={continueTo} className="btn btn-primary inline-block no-underline">
           Continue
-        </Link>
+        </a>
       </>
     );
   }

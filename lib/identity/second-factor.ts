@@ -13,7 +13,7 @@ import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, normalizeRecoveryCod
 
 /** A code was refused; `field` names the form field for the message. */
 function wrongCode(): RuleViolationError {
-  return new RuleViolationError("That code is not right.", ["Enter the 6-digit code your authenticator app shows now, or one of your recovery codes."], "code");
+  return new RuleViolationError("That code is not right.", ["That code is not right. Enter the 6-digit code your authenticator app shows now, or one of your recovery codes."], "code");
 }
 
 /**

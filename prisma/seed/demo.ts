@@ -20,6 +20,7 @@ export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: Role; wha
   { email: "reviewer@commerce.example", name: "Rachel Ortiz", role: "COMMERCE_REVIEWER", what: "Commerce license reviewer", totpSecret: "4FUFUPWDYAIFF6JLXBD5PZSCRAPMV6DE" },
   { email: "officer@exim.example", name: "Daniel Brooks", role: "EXIM_OFFICER", what: "EXIM financing officer", totpSecret: "32CDEFN6CGGE6JLLXRD5FGG2A6ZA7XY5" },
   { email: "admin@portal.example", name: "Priya Natarajan", role: "ADMINISTRATOR", what: "Program administrator", totpSecret: "IIK3YGGOGPEVHE7JEMGD7WQMN3AZNYX3" },
+  { email: "analyst@commerce.example", name: "Samuel Lee", role: "COMMERCE_REVIEWER", what: "Commerce license reviewer who has not set up an authenticator app yet" },
 ];
 
 export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {

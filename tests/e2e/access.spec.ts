@@ -58,7 +58,7 @@ test("a wrong password is refused with a message tied to the field", async ({ pa
   await expect(page.getByLabel("Email address")).toHaveValue(MEMBER);
 });
 
-test("signing out sticks: no portal response re-issues the session cookie", async ({ page }) => {
+test("signing out sticks: no portal response re-issues the session cookie, and the old cookie is dead", async ({ page, browser }) => {
   await signIn(page, MEMBER);
   // A re-issued cookie on a request still in flight (a link prefetch, say) would
   // land after sign-out and sign the user back in.
@@ -67,7 +67,18 @@ test("signing out sticks: no portal response re-issues the session cookie", asyn
     expect(response.status()).toBe(200);
     expect(response.headers()["set-cookie"] ?? "").not.toContain("session-token");
   }
+  const cookiesBefore = await page.context().cookies();
   await signOut(page);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard/);
+
+  // The old cookie, replayed from elsewhere, names a session that has ended.
+  const replay = await browser.newContext();
+  await replay.addCookies(cookiesBefore);
+  const stolen = await replay.newPage();
+  await stolen.goto("/dashboard");
+  await expect(stolen).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard/);
+  expect((await stolen.request.get("/api/session")).ok()).toBe(true);
+  expect(await (await stolen.request.get("/api/session")).json()).toEqual({ signedIn: false });
+  await replay.close();
 });

@@ -1,6 +1,7 @@
 "use server";
 // The second step of signing in. Reachable only with a session whose password
 // was checked and whose second factor is still owed; acts on that session alone.
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runFormActionAs } from "@/lib/actions";
 import { db } from "@/lib/db";
@@ -15,6 +16,8 @@ export async function secondFactorAction(_previous: FormState, formData: FormDat
   const state = await runFormActionAs(formData, () => requirePendingSessionForAction("secondFactor"), secondFactorSchema, async (session, input) => {
     const result = await verifySecondFactor(db(), session.actor, session.id, input.code);
     const back = safeReturnPath(input.callbackUrl);
+    // The header, in the root layout, changes from "signing in" to the full navigation.
+    revalidatePath("/", "layout");
     destination = result.usedRecoveryCode ? `/account?notice=recovery-code-used&left=${result.recoveryCodesLeft}` : back;
   });
   if (destination) redirect(destination);
