@@ -10,6 +10,7 @@ const TONES: Record<ProposalStatus, string> = {
   DECLINED: "bg-red-50 text-red-900 border-red-500",
   WITHDRAWN: "bg-gray-100 text-gray-800 border-gray-400",
   RETURNED_FOR_REVISION: "bg-orange-50 text-orange-900 border-orange-500",
+  CANCELLED: "bg-gray-100 text-gray-800 border-gray-500",
 };
 
 export function StatusBadge({ status }: { status: ProposalStatus }) {

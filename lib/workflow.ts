@@ -1,6 +1,6 @@
 // The proposal workflow as an explicit state machine. Every status change in the
 // portal goes through `transition`; nothing edits a status column directly.
-import type { ProposalStatus, Role } from "@/lib/generated/prisma/enums";
+import type { FinancingStage, ProposalStatus, Role } from "@/lib/generated/prisma/enums";
 
 /** Who acts: a person's role, or the system completing a step on their behalf. */
 export type WorkflowActor = Role | "SYSTEM";
@@ -12,7 +12,8 @@ export type WorkflowEvent =
   | "approve"
   | "decline"
   | "returnForRevision"
-  | "withdraw";
+  | "withdraw"
+  | "cancelCommitment";
 
 type TransitionRule = {
   from: readonly ProposalStatus[];
@@ -62,10 +63,17 @@ export const TRANSITIONS: Readonly<Record<WorkflowEvent, TransitionRule>> = {
     label: "Return for revision",
   },
   withdraw: {
-    from: ["DRAFT", ...UNDER_REVIEW, "RETURNED_FOR_REVISION"],
+    // After a final commitment too: the withdrawal then releases the draw on the cap.
+    from: ["DRAFT", ...UNDER_REVIEW, "RETURNED_FOR_REVISION", "APPROVED"],
     to: "WITHDRAWN",
     actors: ["CONSORTIUM_MEMBER"],
     label: "Withdraw proposal",
+  },
+  cancelCommitment: {
+    from: ["APPROVED"],
+    to: "CANCELLED",
+    actors: ["EXIM_OFFICER"],
+    label: "Cancel the final commitment",
   },
 };
 
@@ -82,6 +90,7 @@ export const STATUS_LABELS: Readonly<Record<ProposalStatus, string>> = {
   DECLINED: "Declined",
   WITHDRAWN: "Withdrawn",
   RETURNED_FOR_REVISION: "Returned for revision",
+  CANCELLED: "Commitment cancelled",
 };
 
 /** Whether `actor` may fire `event` on a proposal in status `from`, and where it leads. */
@@ -104,4 +113,91 @@ export function availableEvents(from: ProposalStatus, actor: WorkflowActor): Wor
 /** Statuses in which the consortium may still change the package. */
 export function isEditable(status: ProposalStatus): boolean {
   return status === "DRAFT" || status === "RETURNED_FOR_REVISION";
+}
+
+// ─── Financing stages ─────────────────────────────────────────────────────────
+// EXIM decides in stages: letter of interest -> preliminary commitment -> final
+// commitment. The stage lives on the financing request; the final commitment is
+// also the proposal's "approve" event, so both tables must allow it.
+
+export type FinancingStageEvent = "issueLetterOfInterest" | "issuePreliminaryCommitment" | "issueFinalCommitment";
+
+type StageRule = {
+  from: readonly (FinancingStage | null)[];
+  to: FinancingStage;
+  /** Proposal statuses in which the stage may be decided. */
+  proposalFrom: readonly ProposalStatus[];
+  /** The proposal event the stage fires too, if any. */
+  proposalEvent?: WorkflowEvent;
+  actors: readonly WorkflowActor[];
+  label: string;
+};
+
+export const STAGE_TRANSITIONS: Readonly<Record<FinancingStageEvent, StageRule>> = {
+  issueLetterOfInterest: {
+    from: [null],
+    to: "LETTER_OF_INTEREST",
+    proposalFrom: ["IN_LICENSE_REVIEW", "IN_FINANCING_REVIEW"],
+    actors: ["EXIM_OFFICER"],
+    label: "Issue a letter of interest",
+  },
+  issuePreliminaryCommitment: {
+    from: ["LETTER_OF_INTEREST"],
+    to: "PRELIMINARY_COMMITMENT",
+    proposalFrom: ["IN_LICENSE_REVIEW", "IN_FINANCING_REVIEW"],
+    actors: ["EXIM_OFFICER"],
+    label: "Issue a preliminary commitment",
+  },
+  issueFinalCommitment: {
+    from: ["PRELIMINARY_COMMITMENT"],
+    to: "FINAL_COMMITMENT",
+    proposalFrom: ["IN_FINANCING_REVIEW"],
+    proposalEvent: "approve",
+    actors: ["EXIM_OFFICER"],
+    label: "Issue the final commitment",
+  },
+};
+
+export const STAGE_LABELS: Readonly<Record<FinancingStage, string>> = {
+  LETTER_OF_INTEREST: "Letter of interest",
+  PRELIMINARY_COMMITMENT: "Preliminary commitment",
+  FINAL_COMMITMENT: "Final commitment",
+};
+
+export const STAGE_EVENT_FOR: Readonly<Record<FinancingStage, FinancingStageEvent>> = {
+  LETTER_OF_INTEREST: "issueLetterOfInterest",
+  PRELIMINARY_COMMITMENT: "issuePreliminaryCommitment",
+  FINAL_COMMITMENT: "issueFinalCommitment",
+};
+
+export type StageTransitionResult =
+  | { ok: true; from: FinancingStage | null; to: FinancingStage; event: FinancingStageEvent; proposalEvent?: WorkflowEvent }
+  | { ok: false; reason: string };
+
+/** Whether `actor` may decide the stage `event` leads to, from the request's stage and the proposal's status. */
+export function stageTransition(
+  stage: FinancingStage | null,
+  status: ProposalStatus,
+  event: FinancingStageEvent,
+  actor: WorkflowActor,
+): StageTransitionResult {
+  const rule = STAGE_TRANSITIONS[event];
+  if (!rule.actors.includes(actor)) return { ok: false, reason: `${rule.label} is not open to your role.` };
+  if (!rule.proposalFrom.includes(status)) {
+    return { ok: false, reason: `${rule.label} is not possible while the proposal is ${STATUS_LABELS[status].toLowerCase()}.` };
+  }
+  if (!rule.from.includes(stage)) {
+    const at = stage ? `at the ${STAGE_LABELS[stage].toLowerCase()} stage` : "before a letter of interest";
+    return { ok: false, reason: `${rule.label} is not possible ${at}.` };
+  }
+  if (rule.proposalEvent) {
+    const proposal = transition(status, rule.proposalEvent, actor);
+    if (!proposal.ok) return proposal;
+  }
+  return { ok: true, from: stage, to: rule.to, event, proposalEvent: rule.proposalEvent };
+}
+
+/** The stage an officer could decide next, if any. */
+export function nextStageEvent(stage: FinancingStage | null, status: ProposalStatus, actor: WorkflowActor): FinancingStageEvent | null {
+  return (Object.keys(STAGE_TRANSITIONS) as FinancingStageEvent[]).find((event) => stageTransition(stage, status, event, actor).ok) ?? null;
 }

@@ -41,6 +41,7 @@ export function financingRequestFields(current?: {
   product: string;
   requestedAmount: string;
   eligibleForeignContent: string;
+  localCosts: string;
   repaymentYears: string;
   obligorSector: string;
 }): FieldSpec[] {
@@ -54,7 +55,17 @@ export function financingRequestFields(current?: {
       required: true,
       inputMode: "decimal",
       defaultValue: current?.eligibleForeignContent ?? "0",
-      hint: "With the package's US content, this makes the net contract price. Enter 0 if none.",
+      hint: "The part of the package's foreign content EXIM accepts; never more than the foreign content. With the US content it makes the net contract price. Enter 0 if none.",
+      width: "max-w-sm",
+    },
+    {
+      kind: "text",
+      name: "localCosts",
+      label: "Local costs (US dollars)",
+      required: true,
+      inputMode: "decimal",
+      defaultValue: current?.localCosts ?? "0",
+      hint: "Costs in the destination country, beyond the line items. EXIM supports them up to a share of the export value. Enter 0 if none.",
       width: "max-w-sm",
     },
     { kind: "text", name: "repaymentYears", label: "Repayment term (years)", required: true, inputMode: "numeric", defaultValue: current?.repaymentYears, width: "max-w-xs" },

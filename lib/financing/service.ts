@@ -10,7 +10,7 @@ import { authorize, proposalScope, type Actor } from "@/lib/policy";
 import { applyTransition, PAGE_SIZE } from "@/lib/proposals/service";
 import type { FinancingDecisionInput } from "@/lib/schemas/decisions";
 import { loadProgramSettings } from "@/lib/settings";
-import { approvableAmount, approvalViolations, financingLimits, packageValue } from "./rules";
+import { approvableAmount, financingFigures, financingProblems, proposalSplit } from "./rules";
 
 /** Proposals waiting on EXIM: in financing review, or still awaiting their licenses. */
 export async function financingQueue(client: Db, actor: Actor, { page = 1 }: { page?: number }) {
@@ -45,13 +45,17 @@ async function reviewFigures(client: Db | Tx, proposalId: string) {
     where: { id: proposalId },
     include: {
       lineItems: { select: { quantity: true, unitPriceCents: true, usContentBasisPoints: true } },
+      targetCountries: { select: { country: { select: { isHighIncomeOecd: true, oecdRiskCategory: true, code: true } } } },
       financingRequest: true,
       licenseRequests: { include: { destination: { select: { name: true } } } },
     },
   });
   const settings = await loadProgramSettings(client);
-  const value = packageValue(proposal.lineItems);
-  const limits = financingLimits(value, proposal.financingRequest?.eligibleForeignContentCents ?? 0n, settings);
+  const limits = financingFigures(
+    proposalSplit(proposal.lineItems, proposal.financingRequest),
+    proposal.targetCountries.map((c) => c.country),
+    settings,
+  );
   const blockers = licenseBlockers(
     proposal.licenseRequests.map((r) => ({ destinationName: r.destination.name, status: r.status })),
   );
@@ -113,16 +117,16 @@ export async function decideFinancing(client: Db, actor: Actor, input: Financing
       throw new RuleViolationError("The proposal is not in financing review.");
     }
     const cap = await readCapPosition(tx);
-    const problems = approvalViolations(
-      {
-        amountCents: input.approvedAmountCents,
-        requestedAmountCents: financingRequest.requestedAmountCents,
-        limits,
-        capHeadroomCents: cap.headroomCents,
-      },
+    // The same rules as the ask, on the approved terms taken together.
+    const problems = financingProblems(
+      { amountCents: input.approvedAmountCents, product: financingRequest.product, repaymentYears: financingRequest.repaymentYears },
+      limits,
       settings,
+      { requestedAmountCents: financingRequest.requestedAmountCents, capHeadroomCents: cap.headroomCents },
     );
-    if (problems.length > 0) throw new RuleViolationError("This amount can't be approved:", problems, "approvedAmount");
+    if (problems.length > 0) {
+      throw new RuleViolationError("These terms can't be approved:", problems.map((p) => p.message), "approvedAmount");
+    }
 
     const decision = await tx.financingDecision.create({
       data: {

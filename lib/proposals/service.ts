@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError, requireRecordId, RuleViolationError, Sta
 import { determineLicenses } from "@/lib/licensing/determination";
 import { proposalScope, seatAllows, type Actor, type Permission } from "@/lib/policy";
 import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
-import { financingAskProblems, financingLimits, packageValue } from "@/lib/financing/rules";
+import { financingFigures, financingProblems, proposalSplit } from "@/lib/financing/rules";
 import { isEditable, transition, type WorkflowEvent } from "@/lib/workflow";
 import { submissionGaps, type ProposalForCompleteness } from "./completeness";
 import { destinationIneligibility } from "./eligibility";
@@ -257,6 +257,7 @@ export async function saveFinancingRequest(client: Db, actor: Actor, input: Fina
       product: input.product,
       requestedAmountCents: input.requestedAmount,
       eligibleForeignContentCents: input.eligibleForeignContent,
+      localCostsCents: input.localCosts,
       repaymentYears: input.repaymentYears,
       obligorSector: input.obligorSector,
     };
@@ -320,8 +321,9 @@ export function submissionChecklist(proposal: ProposalDetail, settings: ProgramS
   const ask = proposal.financingRequest;
   // The ask is judged against the whole package: wait until every layer is there.
   if (!ask || gaps.some((gap) => gap.code.startsWith("layer:"))) return messages;
-  const limits = financingLimits(packageValue(proposal.lineItems), ask.eligibleForeignContentCents, settings);
-  return [...messages, ...financingAskProblems(ask, limits, settings)];
+  const figures = financingFigures(proposalSplit(proposal.lineItems, ask), proposal.targetCountries.map((c) => c.country), settings);
+  const terms = { amountCents: ask.requestedAmountCents, product: ask.product, repaymentYears: ask.repaymentYears };
+  return [...messages, ...financingProblems(terms, figures, settings).map((problem) => problem.message)];
 }
 
 

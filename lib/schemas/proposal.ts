@@ -72,6 +72,7 @@ export const financingRequestSchema = z.object({
   product: z.enum(FinancingProduct, { error: "Choose a financing product." }),
   requestedAmount: dollars("the amount requested"),
   eligibleForeignContent: dollars("the eligible foreign content", { allowZero: true }),
+  localCosts: dollars("the local costs", { allowZero: true }).optional().default(0n),
   repaymentYears: wholeNumber("the repayment term", 1, 30), // sanity bound; the program's limit is a setting, checked on submission
   obligorSector: z.enum(ObligorSector, { error: "Choose the obligor's sector." }),
 });

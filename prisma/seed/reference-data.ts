@@ -1,6 +1,7 @@
 // Reference data and program settings. Idempotent: safe on every start; an
 // administrator's later change to a setting is never overwritten.
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import type { CirrTable, ExposureFeeGrid } from "../../lib/financing/reference";
 
 /** Export-control country groups, 15 CFR part 740 supplement 1 (subset relevant to the program). */
 export const COUNTRY_GROUPS: Record<string, string> = {
@@ -77,6 +78,14 @@ export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: str
   "financing.mediumTermMaxAmountCents": { value: "2500000000", description: "Medium-term financing: financed amount up to this ($25M)." },
   "financing.mediumTermMaxRepaymentYears": { value: 7, description: "Medium-term financing: repayment of 1 to this many years." },
   "financing.longTermMaxRepaymentYears": { value: 15, description: "Long-term financing: repayment up to this many years (2023 OECD rules)." },
+  "financing.minRepaymentYears": { value: 1, description: "Repayment of at least this many years, medium- or long-term." },
+  "financing.localCostsHighIncomeOecdBasisPoints": { value: 4000, description: "Local costs EXIM supports, as a share of the export value, for high-income OECD destinations." },
+  "financing.localCostsOtherBasisPoints": { value: 5000, description: "Local costs EXIM supports, as a share of the export value, for other destinations." },
+  "financing.officerAuthorityMaxCents": { value: "2500000000", description: "An EXIM officer decides final commitments up to this amount ($25M); above it the board decides." },
+  "financing.congressionalNotificationAboveCents": { value: "10000000000", description: "Final commitments above this amount ($100M) wait for the congressional notification period." },
+  "financing.congressionalNotificationDays": { value: 35, description: "Days the congressional notification period lasts before a final commitment." },
+  "exposureCap.reservedBasisPoints": { value: 2000, description: "Share of the cap's authority reserved for China-and-transformational-exports work (20%)." },
+  "exposureCap.proposedStatutoryLimitCents": { value: "20500000000000", description: "The cap proposed at reauthorization ($205B), for the what-if view." },
   "licensing.controlledEccns": { value: ["3A090", "4A090"], description: "ECCNs of advanced-computing items that may need a license." },
   "licensing.controlledEccnSuffixes": { value: [".z"], description: "ECCN suffixes marking items that meet the advanced-computing parameters." },
   "licensing.licenseRequiredCountryGroups": { value: ["D:1", "D:4", "D:5"], description: "Destinations in these groups need a license for advanced-computing items..." },
@@ -97,7 +106,52 @@ export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: str
   "secondFactor.requiredRoles": { value: ["COMMERCE_REVIEWER", "EXIM_OFFICER", "ADMINISTRATOR"], description: "Roles that must sign in with an authenticator app as a second factor." },
 };
 
+/**
+ * EXIM's reference tables as first loaded: a CIRR table banded by repayment term
+ * (rates of the kind published monthly, valid from the 15th) and an exposure-fee
+ * grid by OECD country risk category and tenor. Administrators add newer versions.
+ */
+export const CIRR_VERSIONS: Array<{ effectiveFrom: string; data: CirrTable }> = [
+  {
+    effectiveFrom: "2026-11-15",
+    data: {
+      bands: [
+        { maxRepaymentYears: 5, rateBasisPoints: 452 },
+        { maxRepaymentYears: 8.5, rateBasisPoints: 467 },
+        { maxRepaymentYears: 11, rateBasisPoints: 481 },
+        { maxRepaymentYears: null, rateBasisPoints: 495 },
+      ],
+    },
+  },
+];
+
+const FEE_TENORS = [5, 10, null] as const;
+export const EXPOSURE_FEE_VERSIONS: Array<{ effectiveFrom: string; data: ExposureFeeGrid }> = [
+  {
+    effectiveFrom: "2026-01-01",
+    data: {
+      rows: [0, 1, 2, 3, 4, 5, 6, 7].flatMap((riskCategory) =>
+        FEE_TENORS.map((maxTenorYears, band) => {
+          // Grows with country risk and tenor; paying as drawn costs a little more.
+          const upFront = 40 + riskCategory * 90 + band * (60 + riskCategory * 45);
+          return { riskCategory, maxTenorYears, upFrontBasisPoints: upFront, asDrawnBasisPoints: Math.round(upFront * 1.08) };
+        }),
+      ),
+    },
+  },
+];
+
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
+  for (const [kind, versions] of [["CIRR", CIRR_VERSIONS], ["EXPOSURE_FEE", EXPOSURE_FEE_VERSIONS]] as const) {
+    for (const version of versions) {
+      const effectiveFrom = new Date(`${version.effectiveFrom}T00:00:00Z`);
+      await prisma.referenceTableVersion.upsert({
+        where: { kind_effectiveFrom: { kind, effectiveFrom } },
+        create: { kind, effectiveFrom, data: version.data, note: "As first loaded." },
+        update: {},
+      });
+    }
+  }
   for (const [code, description] of Object.entries(COUNTRY_GROUPS)) {
     await prisma.countryGroup.upsert({ where: { code }, create: { code, description }, update: {} });
   }

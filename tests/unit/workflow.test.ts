@@ -2,7 +2,7 @@
 // here by hand. Every (status x event x actor) combination is exercised.
 import { describe, expect, it } from "vitest";
 import { ProposalStatus, Role } from "@/lib/generated/prisma/enums";
-import { availableEvents, isEditable, transition, type WorkflowActor, type WorkflowEvent } from "@/lib/workflow";
+import { availableEvents, isEditable, nextStageEvent, stageTransition, transition, type WorkflowActor, type WorkflowEvent } from "@/lib/workflow";
 
 const STATUSES = Object.values(ProposalStatus);
 const ACTORS: WorkflowActor[] = [...Object.values(Role), "SYSTEM"];
@@ -14,6 +14,7 @@ const EVENTS: WorkflowEvent[] = [
   "decline",
   "returnForRevision",
   "withdraw",
+  "cancelCommitment",
 ];
 
 type Spec = { from: ProposalStatus[]; to: ProposalStatus; actors: WorkflowActor[] };
@@ -31,10 +32,11 @@ const SPEC: Record<WorkflowEvent, Spec> = {
     actors: ["COMMERCE_REVIEWER", "EXIM_OFFICER"],
   },
   withdraw: {
-    from: ["DRAFT", "SUBMITTED", "IN_LICENSE_REVIEW", "IN_FINANCING_REVIEW", "RETURNED_FOR_REVISION"],
+    from: ["DRAFT", "SUBMITTED", "IN_LICENSE_REVIEW", "IN_FINANCING_REVIEW", "RETURNED_FOR_REVISION", "APPROVED"],
     to: "WITHDRAWN",
     actors: ["CONSORTIUM_MEMBER"],
   },
+  cancelCommitment: { from: ["APPROVED"], to: "CANCELLED", actors: ["EXIM_OFFICER"] },
 };
 
 /** How each step and status reads to a person. */
@@ -46,6 +48,7 @@ const EVENT_WORDS: Record<WorkflowEvent, string> = {
   decline: "Decline financing",
   returnForRevision: "Return for revision",
   withdraw: "Withdraw proposal",
+  cancelCommitment: "Cancel the final commitment",
 };
 const STATUS_WORDS: Record<ProposalStatus, string> = {
   DRAFT: "draft",
@@ -56,9 +59,10 @@ const STATUS_WORDS: Record<ProposalStatus, string> = {
   DECLINED: "declined",
   WITHDRAWN: "withdrawn",
   RETURNED_FOR_REVISION: "returned for revision",
+  CANCELLED: "commitment cancelled",
 };
 
-/** Every allowed transition as "STATUS --event/ACTOR--> STATUS", spelled out (19 in all). */
+/** Every allowed transition as "STATUS --event/ACTOR--> STATUS", spelled out (21 in all). */
 const ALLOWED_LIST = [
   "DRAFT --submit/CONSORTIUM_MEMBER--> SUBMITTED",
   "RETURNED_FOR_REVISION --submit/CONSORTIUM_MEMBER--> SUBMITTED",
@@ -79,6 +83,8 @@ const ALLOWED_LIST = [
   "IN_LICENSE_REVIEW --withdraw/CONSORTIUM_MEMBER--> WITHDRAWN",
   "IN_FINANCING_REVIEW --withdraw/CONSORTIUM_MEMBER--> WITHDRAWN",
   "RETURNED_FOR_REVISION --withdraw/CONSORTIUM_MEMBER--> WITHDRAWN",
+  "APPROVED --withdraw/CONSORTIUM_MEMBER--> WITHDRAWN",
+  "APPROVED --cancelCommitment/EXIM_OFFICER--> CANCELLED",
 ];
 
 const combinations = STATUSES.flatMap((status) =>
@@ -86,7 +92,7 @@ const combinations = STATUSES.flatMap((status) =>
 );
 
 describe("the proposal workflow", () => {
-  it("knows the eight statuses and five actors the table is written for", () => {
+  it("knows the nine statuses and five actors the table is written for", () => {
     expect([...STATUSES].sort()).toEqual(
       [
         "APPROVED",
@@ -97,18 +103,19 @@ describe("the proposal workflow", () => {
         "RETURNED_FOR_REVISION",
         "SUBMITTED",
         "WITHDRAWN",
+        "CANCELLED",
       ].sort(),
     );
     expect(ACTORS).toHaveLength(5);
-    expect(combinations).toHaveLength(8 * 7 * 5);
+    expect(combinations).toHaveLength(9 * 8 * 5);
   });
 
-  it("the spelled-out list of allowed moves agrees with the table (19 moves)", () => {
+  it("the spelled-out list of allowed moves agrees with the table (21 moves)", () => {
     const fromSpec = EVENTS.flatMap((event) =>
       SPEC[event].from.flatMap((from) => SPEC[event].actors.map((actor) => `${from} --${event}/${actor}--> ${SPEC[event].to}`)),
     );
     expect([...fromSpec].sort()).toEqual([...ALLOWED_LIST].sort());
-    expect(ALLOWED_LIST).toHaveLength(19);
+    expect(ALLOWED_LIST).toHaveLength(21);
   });
 
   describe.each(combinations)("$status, $event by $actor", ({ status, event, actor }) => {
@@ -137,11 +144,11 @@ describe("the proposal workflow", () => {
     }
   });
 
-  it("counts exactly 19 allowed and 261 refused combinations", () => {
+  it("counts exactly 21 allowed and 339 refused combinations", () => {
     const allowed = combinations.filter(({ status, event, actor }) => transition(status, event, actor).ok);
     const described = allowed.map(({ status, event, actor }) => `${status} --${event}/${actor}--> ${SPEC[event].to}`);
     expect(described.sort()).toEqual([...ALLOWED_LIST].sort());
-    expect(combinations.length - allowed.length).toBe(261);
+    expect(combinations.length - allowed.length).toBe(339);
   });
 });
 
@@ -177,8 +184,8 @@ describe("refusal reasons", () => {
   });
 });
 
-describe("terminal states: approved, declined and withdrawn proposals have no way out", () => {
-  it.each(["APPROVED", "DECLINED", "WITHDRAWN"] as const)("%s refuses every event for every actor", (status) => {
+describe("terminal states: declined, withdrawn and cancelled proposals have no way out", () => {
+  it.each(["DECLINED", "WITHDRAWN", "CANCELLED"] as const)("%s refuses every event for every actor", (status) => {
     for (const event of EVENTS) {
       for (const actor of ACTORS) {
         expect(transition(status, event, actor).ok).toBe(false);
@@ -214,6 +221,8 @@ describe("the actions a page offers (availableEvents)", () => {
     ["IN_FINANCING_REVIEW", "SYSTEM", []],
     ["RETURNED_FOR_REVISION", "CONSORTIUM_MEMBER", ["submit", "withdraw"]],
     ["RETURNED_FOR_REVISION", "EXIM_OFFICER", []],
+    ["APPROVED", "EXIM_OFFICER", ["cancelCommitment"]],
+    ["APPROVED", "CONSORTIUM_MEMBER", ["withdraw"]],
   ];
   it.each(cases)("%s for %s: %j", (status, actor, expected) => {
     expect(availableEvents(status, actor)).toEqual(expected);
@@ -236,5 +245,41 @@ describe("the package can be edited only as a draft or when returned for revisio
     ["WITHDRAWN", false],
   ] as const)("%s editable: %s", (status, editable) => {
     expect(isEditable(status)).toBe(editable);
+  });
+});
+
+describe("financing stages: letter of interest -> preliminary commitment -> final commitment", () => {
+  it("go in order, each by an EXIM officer", () => {
+    expect(nextStageEvent(null, "IN_LICENSE_REVIEW", "EXIM_OFFICER")).toBe("issueLetterOfInterest");
+    expect(nextStageEvent("LETTER_OF_INTEREST", "IN_LICENSE_REVIEW", "EXIM_OFFICER")).toBe("issuePreliminaryCommitment");
+    expect(nextStageEvent("PRELIMINARY_COMMITMENT", "IN_FINANCING_REVIEW", "EXIM_OFFICER")).toBe("issueFinalCommitment");
+    expect(nextStageEvent("FINAL_COMMITMENT", "APPROVED", "EXIM_OFFICER")).toBeNull();
+  });
+
+  it("the final commitment is the proposal's approval, so it needs financing review (licenses decided)", () => {
+    expect(stageTransition("PRELIMINARY_COMMITMENT", "IN_FINANCING_REVIEW", "issueFinalCommitment", "EXIM_OFFICER")).toEqual({
+      ok: true,
+      from: "PRELIMINARY_COMMITMENT",
+      to: "FINAL_COMMITMENT",
+      event: "issueFinalCommitment",
+      proposalEvent: "approve",
+    });
+    expect(stageTransition("PRELIMINARY_COMMITMENT", "IN_LICENSE_REVIEW", "issueFinalCommitment", "EXIM_OFFICER")).toEqual({
+      ok: false,
+      reason: "Issue the final commitment is not possible while the proposal is in license review.",
+    });
+  });
+
+  it("no stage is skipped, and only officers decide", () => {
+    expect(stageTransition(null, "IN_FINANCING_REVIEW", "issueFinalCommitment", "EXIM_OFFICER")).toEqual({
+      ok: false,
+      reason: "Issue the final commitment is not possible before a letter of interest.",
+    });
+    expect(stageTransition("LETTER_OF_INTEREST", "IN_FINANCING_REVIEW", "issueLetterOfInterest", "EXIM_OFFICER")).toEqual({
+      ok: false,
+      reason: "Issue a letter of interest is not possible at the letter of interest stage.",
+    });
+    expect(stageTransition(null, "IN_FINANCING_REVIEW", "issueLetterOfInterest", "COMMERCE_REVIEWER").ok).toBe(false);
+    expect(stageTransition(null, "DRAFT", "issueLetterOfInterest", "EXIM_OFFICER").ok).toBe(false);
   });
 });

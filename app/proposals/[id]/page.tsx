@@ -179,6 +179,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                         product: financing.product,
                         requestedAmount: dollarsText(financing.requestedAmountCents),
                         eligibleForeignContent: dollarsText(financing.eligibleForeignContentCents),
+                        localCosts: dollarsText(financing.localCostsCents),
                         repaymentYears: String(financing.repaymentYears),
                         obligorSector: financing.obligorSector,
                       }
@@ -193,6 +194,8 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                 <dd>{formatCents(financing.requestedAmountCents)}</dd>
                 <dt>Eligible foreign content</dt>
                 <dd>{formatCents(financing.eligibleForeignContentCents)}</dd>
+                <dt>Local costs</dt>
+                <dd>{formatCents(financing.localCostsCents)}</dd>
                 <dt>Repayment term</dt>
                 <dd>{financing.repaymentYears} years</dd>
                 <dt>Obligor sector</dt>
