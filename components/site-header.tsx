@@ -22,9 +22,11 @@ export async function SiteHeader() {
     if (can(actor, "license:decide")) links.push({ href: "/licensing", label: "License queue" });
     if (can(actor, "financing:decide")) links.push({ href: "/financing", label: "Financing queue" });
     if (can(actor, "settings:manage")) links.push({ href: "/admin/settings", label: "Settings" });
+    if (can(actor, "settings:manage")) links.push({ href: "/admin/reference-tables", label: "Reference tables" });
     if (can(actor, "users:manage")) links.push({ href: "/admin/users", label: "People" });
   }
   links.push({ href: "/published", label: "Approved packages" });
+  links.push({ href: "/estimate", label: "Financing estimator" });
 
   return (
     <header className="bg-[var(--color-navy-900)] text-white">

@@ -15,6 +15,12 @@ export const AUDIT_ACTIONS = {
   "license.decided": "License decided",
   "financing.decided": "Financing decided",
   "exposureCap.drawn": "Exposure cap drawn",
+  "exposureCap.released": "Exposure cap released",
+  "financing.stageDecided": "Financing stage decided",
+  "financing.boardDecisionRecorded": "Board decision recorded",
+  "financing.congressNotified": "Congressional notification recorded",
+  "financing.commitmentCancelled": "Final commitment cancelled",
+  "referenceTable.versionAdded": "Reference table version added",
   "user.signedIn": "Signed in",
   "user.signedOut": "Signed out",
   "user.sessionsEnded": "Sessions ended",
@@ -32,7 +38,7 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 export type AuditEntry = {
   action: AuditAction;
-  entityType: "Proposal" | "LineItem" | "FinancingRequest" | "LicenseRequest" | "FinancingDecision" | "ExposureCapEntry" | "User";
+  entityType: "Proposal" | "LineItem" | "FinancingRequest" | "LicenseRequest" | "FinancingDecision" | "ExposureCapEntry" | "User" | "ReferenceTableVersion";
   entityId: string;
   proposalId?: string;
   before?: Prisma.InputJsonValue;

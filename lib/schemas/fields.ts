@@ -109,3 +109,14 @@ export const checkbox = z
   .transform((value) => value === "on" || value === "true");
 
 export const id = z.string().trim().regex(RECORD_ID, "This form refers to a record that doesn't exist; reload the page.");
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date, yyyy-mm-dd, that exists (2027-02-30 does not). */
+export const calendarDate = (label: string) =>
+  z
+    .string({ error: `Enter ${label} as a date, like 2027-01-15.` })
+    .trim()
+    .refine((value) => ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+      message: `Enter ${label} as a date that exists, like 2027-01-15.`,
+    });

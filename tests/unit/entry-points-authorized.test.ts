@@ -28,6 +28,10 @@ const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   "app/api/session/route.ts#POST": "extends the caller's own session only, from the portal's own pages",
   "app/api/health/route.ts#GET": "liveness probe; reveals only whether the database answers",
   "app/published/page.tsx#default": "the public list of approved packages, read through policy.publishedScope()",
+  "app/estimate/page.tsx#default": "the public financing estimator: reads only settings, countries and reference tables, never a proposal",
+  "app/estimate/schedule.csv/route.ts#GET": "the public estimator's schedule as CSV: the same inputs and reads as the estimator page",
+  "app/api/v1/financing/estimate/route.ts#POST": "the public estimator as JSON: reads only settings, countries and reference tables",
+  "app/api/v1/openapi.json/route.ts#GET": "the API description; generated from code, no data",
 };
 
 type EntryPoint = { id: string; kind: "page" | "route" | "action"; body: ts.Node | undefined; source: ts.SourceFile };

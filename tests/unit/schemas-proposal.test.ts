@@ -317,6 +317,7 @@ describe("the financing request", () => {
       product: "DIRECT_LOAN",
       requestedAmount: 6_800_000_000n,
       eligibleForeignContent: 1_000_000_000n,
+      localCosts: 0n,
       repaymentYears: 10,
       obligorSector: "SOVEREIGN",
     });
