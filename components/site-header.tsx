@@ -19,6 +19,7 @@ export async function SiteHeader() {
   if (actor) {
     links.push({ href: "/dashboard", label: "Dashboard" });
     if (can(actor, "proposal:read")) links.push({ href: "/proposals", label: "Proposals" });
+    if (can(actor, "consortium:read")) links.push({ href: "/consortia", label: "Consortia" });
     if (can(actor, "license:decide")) links.push({ href: "/licensing", label: "License queue" });
     if (can(actor, "financing:decide")) links.push({ href: "/financing", label: "Financing queue" });
     if (can(actor, "settings:manage")) links.push({ href: "/admin/settings", label: "Settings" });

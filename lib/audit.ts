@@ -27,12 +27,16 @@ export const AUDIT_ACTIONS = {
   "user.enabled": "Account enabled",
   "user.passwordChanged": "Password changed",
   "user.signInLocked": "Sign-in locked after failed attempts",
+  "consortium.created": "Consortium created",
+  "consortium.memberAdded": "Member added",
+  "consortium.memberRemoved": "Member removed",
+  "consortium.anchorHandedOver": "Anchor role handed over",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 export type AuditEntry = {
   action: AuditAction;
-  entityType: "Proposal" | "LineItem" | "FinancingRequest" | "LicenseRequest" | "FinancingDecision" | "ExposureCapEntry" | "User";
+  entityType: "Proposal" | "LineItem" | "FinancingRequest" | "LicenseRequest" | "FinancingDecision" | "ExposureCapEntry" | "User" | "Consortium";
   entityId: string;
   proposalId?: string;
   before?: Prisma.InputJsonValue;
