@@ -24,6 +24,7 @@ export async function SiteHeader() {
     if (can(actor, "financing:decide")) links.push({ href: "/financing", label: "Financing queue" });
     if (can(actor, "settings:manage")) links.push({ href: "/admin/settings", label: "Settings" });
     if (can(actor, "users:manage")) links.push({ href: "/admin/users", label: "People" });
+    if (can(actor, "mailbox:read") && !process.env.SMTP_URL) links.push({ href: "/admin/mailbox", label: "Mailbox" });
   }
   links.push({ href: "/published", label: "Approved packages" });
 

@@ -31,6 +31,10 @@ export const AUDIT_ACTIONS = {
   "consortium.memberAdded": "Member added",
   "consortium.memberRemoved": "Member removed",
   "consortium.anchorHandedOver": "Anchor role handed over",
+  "consortium.personInvited": "Person invited",
+  "consortium.invitationAccepted": "Invitation accepted",
+  "consortium.seatChanged": "Person's role changed",
+  "consortium.personRemoved": "Person removed",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   "consortium:create",
   "consortium:read",
   "consortium:manage",
+  "mailbox:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,7 +53,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   COMMERCE_REVIEWER: [...GOVERNMENT_READ, "license:decide", "proposal:return"],
   EXIM_OFFICER: [...GOVERNMENT_READ, "financing:decide", "proposal:return"],
-  ADMINISTRATOR: [...GOVERNMENT_READ, "settings:manage", "users:manage"],
+  ADMINISTRATOR: [...GOVERNMENT_READ, "settings:manage", "users:manage", "mailbox:read"],
 };
 
 export function can(actor: Actor | null, permission: Permission): boolean {

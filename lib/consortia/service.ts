@@ -121,7 +121,7 @@ export async function consortiumWorkspace(client: Db, actor: Actor, consortiumId
 }
 
 /** Locks the consortium for a lead's change; others' answers 404. */
-async function lockForLead(tx: Tx, actor: Actor, consortiumId: string) {
+export async function lockForLead(tx: Tx, actor: Actor, consortiumId: string) {
   requireRecordId(consortiumId, "Consortium");
   const consortium = await tx.consortium.findFirst({ where: { AND: [{ id: consortiumId }, consortiumScope(actor, "consortium:manage")] }, select: { id: true, name: true } });
   if (!consortium) throw new NotFoundError("Consortium");

@@ -1,6 +1,7 @@
 // Inputs of the consortium workspace: one schema each, shared by form and server.
 import { z } from "zod";
 import { StackLayer } from "@/lib/generated/prisma/enums";
+import { newPasswordProblem } from "@/lib/passwords";
 import { id, optionalText, requiredText } from "./fields";
 
 const countryCode = (label: string) => z.string({ error: `Choose ${label}.` }).trim().regex(/^[A-Z]{2}$/, `Choose ${label} from the list.`);
@@ -79,3 +80,30 @@ export const memberSchema = withLayers(
 export type MemberInput = z.output<typeof memberSchema>;
 
 export const membershipSchema = z.object({ consortiumId: id, membershipId: id });
+
+const seatRole = z.enum(["LEAD", "CONTRIBUTOR", "VIEWER"], { error: "Choose what this person may do." });
+
+export const invitePersonSchema = z.object({
+  consortiumId: id,
+  email: z.string().trim().toLowerCase().email("Enter an email address, like name@example.com.").max(320),
+  seatRole,
+});
+
+const invitationToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "This invitation link is not complete: open it again from the message.");
+
+export const acceptInvitationSchema = z
+  .object({
+    token: invitationToken,
+    name: requiredText("your full name", 200),
+    password: z.string().superRefine((value, ctx) => {
+      const problem = newPasswordProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "The two passwords are not the same." });
+
+export const acceptSignedInSchema = z.object({ token: invitationToken });
+export const seatChangeSchema = z.object({ consortiumId: id, userId: id, seatRole });
+export const personSchema = z.object({ consortiumId: id, userId: id });
+export const invitationIdSchema = z.object({ consortiumId: id, invitationId: id });

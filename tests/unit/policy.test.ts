@@ -41,6 +41,7 @@ const MATRIX: Record<Permission, [member: boolean, commerce: boolean, exim: bool
   "consortium:create": [Y, N, N, N],
   "consortium:read": [Y, N, N, N],
   "consortium:manage": [Y, N, N, N],
+  "mailbox:read": [N, N, N, Y],
 };
 
 describe("the permission matrix", () => {

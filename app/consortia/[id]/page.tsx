@@ -3,11 +3,13 @@ import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
 import { Notice } from "@/components/notice";
+import { openInvitations, SEAT_ROLE_LABELS } from "@/lib/consortia/people";
 import { consortiumWorkspace } from "@/lib/consortia/service";
+import { formatDateTime } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { LAYER_SHORT_LABELS } from "@/lib/proposals/completeness";
 import { orNotFound, requirePageActor } from "@/lib/session";
-import { addMemberAction, handOverAnchorAction, removeMemberAction } from "../actions";
+import { addMemberAction, changeSeatRoleAction, handOverAnchorAction, invitePersonAction, removeMemberAction, removePersonAction, revokeInvitationAction } from "../actions";
 import { organizationFieldSpecs } from "../organization-fields";
 
 export const metadata: Metadata = { title: "Consortium" };
@@ -16,8 +18,11 @@ const NOTICES: Record<string, string> = {
   created: "Consortium created. Your organization is its anchor member; add the other members next.",
   "member-added": "Member added.",
   "member-removed": "Member removed.",
+  "person-removed": "Person removed from the consortium.",
+  "invitation-withdrawn": "Invitation withdrawn: its link no longer works.",
+  joined: "Welcome: you have joined this consortium.",
 };
-const SEAT_LABELS = { LEAD: "Lead", CONTRIBUTOR: "Contributor (edits drafts)", VIEWER: "Viewer (reads)" } as const;
+const SEAT_OPTIONS = Object.entries(SEAT_ROLE_LABELS).map(([value, label]) => ({ value, label }));
 
 export default async function ConsortiumPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
   const { id } = await params;
@@ -25,7 +30,9 @@ export default async function ConsortiumPage({ params, searchParams }: { params:
   const actor = await requirePageActor("consortium:read", `/consortia/${id}`);
   const client = db();
   const { consortium, members, canManage } = await orNotFound(consortiumWorkspace(client, actor, id));
-  const countries = canManage ? await client.country.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }) : [];
+  const [countries, invitations] = canManage
+    ? await Promise.all([client.country.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }), openInvitations(client, consortium.id)])
+    : [[], []];
   const flagged = members.filter((m) => m.ineligibility);
   return (
     <>
@@ -115,20 +122,88 @@ export default async function ConsortiumPage({ params, searchParams }: { params:
         </section>
       ) : null}
 
-      <section aria-labelledby="people">
+      <section aria-labelledby="people" className="mb-8">
         <h2 id="people" className="mb-2 text-2xl font-semibold">
           People
         </h2>
-        <DataTable caption="People in this consortium" columns={["Name", "Email", "Role"]}>
+        <DataTable caption="People in this consortium" columns={["Name", "Email", "Role", ...(canManage ? ["Change"] : [])]}>
           {consortium.users.map((seat) => (
             <tr key={seat.id}>
               <td>{seat.user.name}</td>
               <td>{seat.user.email}</td>
-              <td>{SEAT_LABELS[seat.seatRole]}</td>
+              <td>{SEAT_ROLE_LABELS[seat.seatRole]}</td>
+              {canManage ? (
+                <td>
+                  <div className="flex flex-col gap-2">
+                    <ActionForm
+                      action={changeSeatRoleAction}
+                      hidden={{ consortiumId: consortium.id, userId: seat.userId }}
+                      label={`Change the role of ${seat.user.name}`}
+                      submitLabel="Save role"
+                      variant="secondary"
+                      size="small"
+                      fields={[{ kind: "select", name: "seatRole", label: `Role of ${seat.user.name}`, required: true, defaultValue: seat.seatRole, options: SEAT_OPTIONS }]}
+                    />
+                    <ActionForm
+                      action={removePersonAction}
+                      hidden={{ consortiumId: consortium.id, userId: seat.userId }}
+                      label={`Remove ${seat.user.name}`}
+                      submitLabel={seat.userId === actor.userId ? "Leave the consortium" : "Remove"}
+                      variant="danger"
+                      size="small"
+                      fields={[]}
+                    />
+                  </div>
+                </td>
+              ) : null}
             </tr>
           ))}
         </DataTable>
       </section>
+
+      {canManage ? (
+        <section aria-labelledby="invite" className="card mb-8 max-w-2xl">
+          <h2 id="invite" className="mb-2 text-2xl font-semibold">
+            Invite a person
+          </h2>
+          <p className="mb-4">They get a link by email that works once. Someone new creates their account from it; someone with an account signs in to accept.</p>
+          <ActionForm
+            action={invitePersonAction}
+            hidden={{ consortiumId: consortium.id }}
+            label="Invite a person"
+            submitLabel="Send invitation"
+            fields={[
+              { kind: "text", name: "email", label: "Email address", type: "email", autoComplete: "off", required: true },
+              { kind: "radio", name: "seatRole", label: "What they may do", required: true, defaultValue: "CONTRIBUTOR", options: SEAT_OPTIONS },
+            ]}
+          />
+          {invitations.length > 0 ? (
+            <>
+              <h3 className="mb-2 mt-6 text-lg font-semibold">Invitations waiting for an answer</h3>
+              <DataTable caption="Invitations waiting for an answer" columns={["Email", "Role", "Link works until", "Withdraw"]} className="">
+                {invitations.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <td>{invitation.email}</td>
+                    <td>{SEAT_ROLE_LABELS[invitation.seatRole]}</td>
+                    <td>{formatDateTime(invitation.expiresAt)}</td>
+                    <td>
+                      <ActionForm
+                        action={revokeInvitationAction}
+                        hidden={{ consortiumId: consortium.id, invitationId: invitation.id }}
+                        label={`Withdraw the invitation to ${invitation.email}`}
+                        submitLabel="Withdraw"
+                        variant="secondary"
+                        size="small"
+                        fields={[]}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
+            </>
+          ) : null}
+        </section>
+      ) : null}
     </>
   );
 }
