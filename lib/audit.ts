@@ -33,12 +33,20 @@ export const AUDIT_ACTIONS = {
   "user.enabled": "Account enabled",
   "user.passwordChanged": "Password changed",
   "user.signInLocked": "Sign-in locked after failed attempts",
+  "consortium.created": "Consortium created",
+  "consortium.memberAdded": "Member added",
+  "consortium.memberRemoved": "Member removed",
+  "consortium.anchorHandedOver": "Anchor role handed over",
+  "consortium.personInvited": "Person invited",
+  "consortium.invitationAccepted": "Invitation accepted",
+  "consortium.seatChanged": "Person's role changed",
+  "consortium.personRemoved": "Person removed",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 export type AuditEntry = {
   action: AuditAction;
-  entityType: "Proposal" | "LineItem" | "FinancingRequest" | "LicenseRequest" | "FinancingDecision" | "ExposureCapEntry" | "User" | "ReferenceTableVersion";
+  entityType: "Proposal" | "LineItem" | "FinancingRequest" | "LicenseRequest" | "FinancingDecision" | "ExposureCapEntry" | "User" | "Consortium" | "ReferenceTableVersion";
   entityId: string;
   proposalId?: string;
   before?: Prisma.InputJsonValue;

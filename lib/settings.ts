@@ -47,6 +47,7 @@ export const settingsSchema = z.object({
   "signIn.failureWindowMinutes": z.number().int().min(1),
   "signIn.lockoutMinutes": z.number().int().min(1),
   "secondFactor.requiredRoles": z.array(z.enum(Role)),
+  "invitations.validityDays": z.number().int().min(1).max(90),
 });
 
 export type ProgramSettings = z.output<typeof settingsSchema>;

@@ -5,6 +5,7 @@ import type { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { ForbiddenError, NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
+import { memberIneligibilities } from "@/lib/consortia/service";
 import { determineLicenses } from "@/lib/licensing/determination";
 import { proposalScope, seatAllows, type Actor, type Permission } from "@/lib/policy";
 import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
@@ -338,7 +339,7 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
     if (!allowed.ok) throw new RuleViolationError(allowed.reason);
     const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: locked.id }, include: proposalDetail });
     const settings = await loadProgramSettings(tx);
-    const problems = submissionChecklist(proposal, settings);
+    const problems = [...submissionChecklist(proposal, settings), ...(await memberIneligibilities(tx, proposal.consortiumId))];
     if (problems.length > 0) throw new RuleViolationError("The proposal can't be submitted yet:", problems);
     await bumpVersion(tx, proposal.id, input.expectedVersion);
     const now = new Date();

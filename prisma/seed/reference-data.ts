@@ -103,6 +103,7 @@ export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: str
   "signIn.maxFailuresPerClientAddress": { value: 50, description: "Failed sign-ins allowed per client address within the failure window." },
   "signIn.failureWindowMinutes": { value: 15, description: "The window in which failed sign-ins are counted." },
   "signIn.lockoutMinutes": { value: 15, description: "How long sign-in is refused once the failures are used up." },
+  "invitations.validityDays": { value: 7, description: "An invitation into a consortium's workspace works for this many days." },
   "secondFactor.requiredRoles": { value: ["COMMERCE_REVIEWER", "EXIM_OFFICER", "ADMINISTRATOR"], description: "Roles that must sign in with an authenticator app as a second factor." },
 };
 

@@ -26,6 +26,8 @@ const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   "app/sign-in/authenticator/page.tsx#default": "authenticator set-up for the caller's own session that owes it (requirePendingSession)",
   "app/api/session/route.ts#GET": "tells the caller when their own session ends; nothing about anyone else",
   "app/api/session/route.ts#POST": "extends the caller's own session only, from the portal's own pages",
+  "app/invitations/[token]/page.tsx#default": "shows an invitation to whoever holds its single-use link (a 256-bit token)",
+  "app/invitations/[token]/actions.ts#acceptWithNewAccountAction": "the invitation's token is the authority to create the invited account",
   "app/api/health/route.ts#GET": "liveness probe; reveals only whether the database answers",
   "app/published/page.tsx#default": "the public list of approved packages, read through policy.publishedScope()",
   "app/estimate/page.tsx#default": "the public financing estimator: reads only settings, countries and reference tables, never a proposal",

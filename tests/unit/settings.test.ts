@@ -44,6 +44,7 @@ const KEYS = [
   "signIn.failureWindowMinutes",
   "signIn.lockoutMinutes",
   "secondFactor.requiredRoles",
+  "invitations.validityDays",
 ];
 
 describe("the settings keys", () => {
@@ -102,6 +103,7 @@ describe("the seeded values, parsed", () => {
       "signIn.failureWindowMinutes": 15,
       "signIn.lockoutMinutes": 15,
       "secondFactor.requiredRoles": ["COMMERCE_REVIEWER", "EXIM_OFFICER", "ADMINISTRATOR"],
+      "invitations.validityDays": 7,
     });
   });
 });

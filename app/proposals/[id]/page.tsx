@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/form/action-form";
 import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
+import { memberIneligibilities } from "@/lib/consortia/service";
 import { db } from "@/lib/db";
 import { packageValue } from "@/lib/financing/rules";
 import { OBLIGOR_SECTOR_LABELS, PRODUCT_LABELS } from "@/lib/financing/labels";
@@ -45,7 +46,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
   // What the page offers follows the state machine and the seat; the services enforce both.
   const maySubmit = transition(proposal.status, "submit", actor.role).ok && seatAllows(seatRole, "proposal:submit");
   const mayWithdraw = transition(proposal.status, "withdraw", actor.role).ok && seatAllows(seatRole, "proposal:withdraw");
-  const gaps = isEditable(proposal.status) ? submissionChecklist(proposal, settings) : [];
+  const gaps = isEditable(proposal.status) ? [...submissionChecklist(proposal, settings), ...(await memberIneligibilities(client, proposal.consortiumId))] : [];
   const value = packageValue(proposal.lineItems);
   const flags = reviewFlags(proposal, settings);
   const destination = proposal.targetCountries[0];
