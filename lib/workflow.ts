@@ -201,3 +201,8 @@ export function stageTransition(
 export function nextStageEvent(stage: FinancingStage | null, status: ProposalStatus, actor: WorkflowActor): FinancingStageEvent | null {
   return (Object.keys(STAGE_TRANSITIONS) as FinancingStageEvent[]).find((event) => stageTransition(stage, status, event, actor).ok) ?? null;
 }
+
+/** The stage decision that follows `stage`, whatever the proposal's status (null after the final commitment). */
+export function stageEventAfter(stage: FinancingStage | null): FinancingStageEvent | null {
+  return (Object.keys(STAGE_TRANSITIONS) as FinancingStageEvent[]).find((event) => STAGE_TRANSITIONS[event].from.includes(stage)) ?? null;
+}

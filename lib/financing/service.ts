@@ -2,15 +2,21 @@
 // draws on the exposure cap.
 import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { FinancingProduct, FinancingStage } from "@/lib/generated/prisma/enums";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
-import { lockExposureCap, readCapPosition } from "@/lib/exposure-cap/service";
+import { lockExposureCap, readCapPosition, releaseProposalDraws } from "@/lib/exposure-cap/service";
 import { licenseBlockers } from "@/lib/licensing/status";
 import { authorize, proposalScope, type Actor } from "@/lib/policy";
 import { applyTransition, PAGE_SIZE } from "@/lib/proposals/service";
-import type { FinancingDecisionInput } from "@/lib/schemas/decisions";
-import { loadProgramSettings } from "@/lib/settings";
-import { approvableAmount, financingFigures, financingProblems, proposalSplit } from "./rules";
+import type { BoardDecisionInput, CancelCommitmentInput, CongressionalNotificationInput, FinancingDecisionInput } from "@/lib/schemas/decisions";
+import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
+import { nextStageEvent, STAGE_EVENT_FOR, stageEventAfter, stageTransition } from "@/lib/workflow";
+import { authorityLevel, authorityProblems } from "./authority";
+import { cirrRate, exposureFee } from "./reference";
+import { loadReferenceTables, tablesInForce } from "./reference-tables";
+import { approvableAmount, financingFigures, financingProblems, proposalSplit, type FinancingFigures } from "./rules";
+import { repaymentSchedule } from "./schedule";
 
 /** Proposals waiting on EXIM: in financing review, or still awaiting their licenses. */
 export async function financingQueue(client: Db, actor: Actor, { page = 1 }: { page?: number }) {
@@ -62,72 +68,147 @@ async function reviewFigures(client: Db | Tx, proposalId: string) {
   return { proposal, settings, limits, blockers };
 }
 
-/** Everything an officer needs to decide: figures, license blockers and the cap. */
-export async function financingReview(client: Db, actor: Actor, proposalId: string) {
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+type TermsRequest = { product: FinancingProduct; repaymentYears: number };
+
+/** The decided terms' rate and fee: the CIRR in force for a direct loan, the fee grid for the country risk. */
+async function pricing(
+  client: Db | Tx,
+  request: TermsRequest,
+  amountCents: bigint,
+  riskCategory: number | null,
+  fee: { payment: "UP_FRONT" | "AS_DRAWN"; financed: boolean },
+  now: Date,
+) {
+  const inForce = tablesInForce(await loadReferenceTables(client), today(now));
+  const cirr = inForce.cirr ? cirrRate(inForce.cirr, request.repaymentYears) : null;
+  const exposure =
+    inForce.exposureFees && riskCategory !== null
+      ? exposureFee(inForce.exposureFees, { riskCategory, tenorYears: request.repaymentYears, amountCents, payment: fee.payment, financed: fee.financed })
+      : null;
+  return { rateBasisPoints: request.product === "DIRECT_LOAN" ? cirr : null, cirrBasisPoints: cirr, exposure };
+}
+
+/** The riskiest destination's OECD country risk category sets the exposure fee. */
+const riskCategoryOf = (countries: ReadonlyArray<{ country: { oecdRiskCategory: number | null } }>) =>
+  countries.reduce<number | null>((worst, c) => (c.country.oecdRiskCategory === null ? worst : Math.max(worst ?? 0, c.country.oecdRiskCategory)), null);
+
+/** Everything an officer needs to decide: figures, license blockers, the stage, authority, terms and the cap. */
+export async function financingReview(client: Db, actor: Actor, proposalId: string, now = new Date()) {
   authorize(actor, "financing:read");
   requireRecordId(proposalId, "Proposal");
   const visible = await client.proposal.findFirst({ where: { AND: [{ id: proposalId }, proposalScope(actor)] }, select: { id: true } });
   if (!visible) throw new NotFoundError("Proposal");
-  const [{ limits, blockers, proposal }, cap] = await Promise.all([reviewFigures(client, proposalId), readCapPosition(client)]);
-  const approvable = approvableAmount(proposal.financingRequest?.requestedAmountCents ?? 0n, limits, cap.headroomCents);
-  return { limits, blockers, cap, approvable };
+  const [{ limits, blockers, proposal, settings }, cap] = await Promise.all([reviewFigures(client, proposalId), readCapPosition(client)]);
+  const request = proposal.financingRequest;
+  const approvable = approvableAmount(request?.requestedAmountCents ?? 0n, limits, cap.headroomCents);
+  const nextEvent = request ? nextStageEvent(request.stage, proposal.status, "EXIM_OFFICER") : null;
+  const amountForTerms = request?.requestedAmountCents ?? 0n;
+  const terms = request
+    ? await pricing(client, request, amountForTerms, riskCategoryOf(proposal.targetCountries), { payment: "UP_FRONT", financed: false }, now)
+    : null;
+  const authority = request
+    ? { level: authorityLevel(amountForTerms, settings), problems: authorityProblems(amountForTerms, request, now, settings) }
+    : null;
+  return { limits, blockers, cap, approvable, nextEvent, terms, authority, settings };
+}
+
+/** The repayment schedule of the latest approving decision (or the ask), for the page and the CSV. */
+export async function financingSchedule(client: Db, actor: Actor, proposalId: string) {
+  authorize(actor, "financing:read");
+  requireRecordId(proposalId, "Proposal");
+  const proposal = await client.proposal.findFirst({
+    where: { AND: [{ id: proposalId }, proposalScope(actor)] },
+    select: { reference: true, financingRequest: { include: { decisions: { where: { outcome: "APPROVED" }, orderBy: { decidedAt: "desc" }, take: 1 } } } },
+  });
+  if (!proposal) throw new NotFoundError("Proposal");
+  const request = proposal.financingRequest;
+  if (!request?.startingPoint) return { reference: proposal.reference, schedule: [] };
+  const decision = request.decisions[0];
+  const amount = decision?.approvedAmountCents ?? request.requestedAmountCents;
+  const years = decision?.repaymentYears ?? request.repaymentYears;
+  const schedule = repaymentSchedule(amount, years, request.startingPoint.toISOString().slice(0, 10), decision?.rateBasisPoints ?? null);
+  return { reference: proposal.reference, schedule };
+}
+
+function problemsOrThrow(problems: string[], heading: string, field?: string) {
+  if (problems.length > 0) throw new RuleViolationError(heading, problems, field);
+}
+
+function termsProblems(
+  figures: FinancingFigures,
+  settings: ProgramSettings,
+  request: { product: TermsRequest["product"]; repaymentYears: number; requestedAmountCents: bigint },
+  amountCents: bigint,
+  capHeadroomCents?: bigint,
+) {
+  // The same rules as the ask, on the decided terms taken together.
+  return financingProblems(
+    { amountCents, product: request.product, repaymentYears: request.repaymentYears },
+    figures,
+    settings,
+    { requestedAmountCents: request.requestedAmountCents, capHeadroomCents },
+  ).map((problem) => problem.message);
 }
 
 /**
- * Approves or declines the financing. An approval needs every required license
- * granted, must respect the cover rules, and draws on the exposure cap under a
- * lock so that concurrent approvals can never pass the cap together.
+ * Decides the next financing stage, or declines. Letter of interest, then
+ * preliminary commitment, then the final commitment: every stage re-checks the
+ * terms against the same rules as the ask. The final commitment also needs
+ * every required license granted and the approval authority satisfied, and
+ * draws on the exposure cap under a lock, so concurrent commitments can never
+ * pass the cap together.
  */
-export async function decideFinancing(client: Db, actor: Actor, input: FinancingDecisionInput) {
+export async function decideFinancing(client: Db, actor: Actor, input: FinancingDecisionInput, now = new Date()) {
   authorize(actor, "financing:decide");
   return client.$transaction(async (tx) => {
     const visible = await tx.proposal.findFirst({
       where: { AND: [{ id: input.proposalId }, proposalScope(actor, "financing:decide")] },
-      select: { id: true },
+      select: { id: true, status: true, financingRequest: { select: { stage: true } } },
     });
     if (!visible) throw new NotFoundError("Proposal");
-    if (input.outcome === "APPROVED") await lockExposureCap(tx);
+    const pending = stageEventAfter(visible.financingRequest?.stage ?? null);
+    const committing = input.outcome === "APPROVED" && (input.stage ? input.stage === "FINAL_COMMITMENT" : pending === "issueFinalCommitment");
+    if (committing) await lockExposureCap(tx);
     await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${visible.id} FOR UPDATE`;
     const { proposal, settings, limits, blockers } = await reviewFigures(tx, visible.id);
     if (proposal.version !== input.expectedVersion) throw new StaleVersionError();
     const financingRequest = proposal.financingRequest;
     if (!financingRequest) throw new RuleViolationError("The proposal has no financing request to decide.");
 
-    const now = new Date();
     if (input.outcome === "DECLINED") {
-      const decision = await tx.financingDecision.create({
-        data: { financingRequestId: financingRequest.id, outcome: "DECLINED", reason: input.reason, decidedById: actor.userId, decidedAt: now },
-      });
-      await tx.financingRequest.update({ where: { id: financingRequest.id }, data: { status: "DECLINED" } });
-      await recordAudit(tx, actor, {
-        action: "financing.decided",
-        entityType: "FinancingDecision",
-        entityId: decision.id,
-        proposalId: proposal.id,
-        after: auditSnapshot({ outcome: "DECLINED", reason: input.reason }),
-      });
+      const decision = await endFinancing(tx, actor, proposal.id, financingRequest, "DECLINED", input.reason, now);
       await applyTransition(tx, actor, proposal, "decline", { decidedAt: now, version: { increment: 1 } });
       return decision;
     }
 
-    if (blockers.length > 0) {
-      throw new RuleViolationError("Financing can't be approved until every required export license is granted:", blockers);
+    const event = input.stage ? STAGE_EVENT_FOR[input.stage] : (pending ?? "issueFinalCommitment");
+    if (event === "issueFinalCommitment") {
+      problemsOrThrow(blockers, "Financing can't be committed until every required export license is granted:");
     }
-    if (proposal.status !== "IN_FINANCING_REVIEW") {
-      throw new RuleViolationError("The proposal is not in financing review.");
+    const step = stageTransition(financingRequest.stage, proposal.status, event, actor.role);
+    if (!step.ok) throw new RuleViolationError(step.reason);
+    const final = step.to === "FINAL_COMMITMENT";
+    if (final !== committing) throw new StaleVersionError(); // the stage moved under us
+    if (final) {
+      problemsOrThrow(authorityProblems(input.approvedAmountCents, financingRequest, now, settings), "The final commitment needs its approval authority first:");
     }
-    const cap = await readCapPosition(tx);
-    // The same rules as the ask, on the approved terms taken together.
-    const problems = financingProblems(
-      { amountCents: input.approvedAmountCents, product: financingRequest.product, repaymentYears: financingRequest.repaymentYears },
-      limits,
-      settings,
-      { requestedAmountCents: financingRequest.requestedAmountCents, capHeadroomCents: cap.headroomCents },
+    const cap = final ? await readCapPosition(tx) : null;
+    problemsOrThrow(
+      termsProblems(limits, settings, financingRequest, input.approvedAmountCents, cap?.headroomCents),
+      "These terms can't be approved:",
+      "approvedAmount",
     );
-    if (problems.length > 0) {
-      throw new RuleViolationError("These terms can't be approved:", problems.map((p) => p.message), "approvedAmount");
-    }
 
+    const terms = await pricing(
+      tx,
+      financingRequest,
+      input.approvedAmountCents,
+      riskCategoryOf(proposal.targetCountries),
+      { payment: input.exposureFeePayment, financed: input.exposureFeeFinanced },
+      now,
+    );
     const decision = await tx.financingDecision.create({
       data: {
         financingRequestId: financingRequest.id,
@@ -136,9 +217,44 @@ export async function decideFinancing(client: Db, actor: Actor, input: Financing
         reason: input.reason,
         decidedById: actor.userId,
         decidedAt: now,
+        stage: step.to,
+        product: financingRequest.product,
+        repaymentYears: financingRequest.repaymentYears,
+        rateBasisPoints: terms.rateBasisPoints,
+        exposureFeeBasisPoints: terms.exposure?.rateBasisPoints ?? null,
+        exposureFeeCents: terms.exposure?.feeCents ?? null,
+        exposureFeePayment: terms.exposure ? input.exposureFeePayment : null,
+        exposureFeeFinanced: terms.exposure ? input.exposureFeeFinanced : null,
       },
     });
-    await tx.financingRequest.update({ where: { id: financingRequest.id }, data: { status: "APPROVED" } });
+    await tx.financingRequest.update({
+      where: { id: financingRequest.id },
+      data: {
+        stage: step.to,
+        status: final ? "APPROVED" : "REQUESTED",
+        ...(input.startingPoint ? { startingPoint: utcDay(input.startingPoint) } : {}),
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: final ? "financing.decided" : "financing.stageDecided",
+      entityType: "FinancingDecision",
+      entityId: decision.id,
+      proposalId: proposal.id,
+      after: auditSnapshot({
+        outcome: "APPROVED",
+        stage: step.to,
+        approvedAmountCents: input.approvedAmountCents,
+        product: financingRequest.product,
+        repaymentYears: financingRequest.repaymentYears,
+        rateBasisPoints: terms.rateBasisPoints,
+        exposureFeeCents: terms.exposure?.feeCents ?? null,
+        reason: input.reason,
+      }),
+    });
+    if (!final) {
+      await tx.proposal.update({ where: { id: proposal.id }, data: { version: { increment: 1 } } });
+      return decision;
+    }
     const draw = await tx.exposureCapEntry.create({
       data: {
         kind: "DRAW",
@@ -146,26 +262,125 @@ export async function decideFinancing(client: Db, actor: Actor, input: Financing
         proposalId: proposal.id,
         financingDecisionId: decision.id,
         createdById: actor.userId,
-        note: `Financing approved for ${proposal.reference}`,
+        note: `Final commitment for ${proposal.reference}`,
       },
-    });
-    await recordAudit(tx, actor, {
-      action: "financing.decided",
-      entityType: "FinancingDecision",
-      entityId: decision.id,
-      proposalId: proposal.id,
-      after: auditSnapshot({ outcome: "APPROVED", approvedAmountCents: input.approvedAmountCents, reason: input.reason }),
     });
     await recordAudit(tx, actor, {
       action: "exposureCap.drawn",
       entityType: "ExposureCapEntry",
       entityId: draw.id.toString(),
       proposalId: proposal.id,
-      before: auditSnapshot({ headroomCents: cap.headroomCents }),
-      after: auditSnapshot({ headroomCents: cap.headroomCents - input.approvedAmountCents, drawCents: input.approvedAmountCents }),
+      before: auditSnapshot({ headroomCents: cap!.headroomCents }),
+      after: auditSnapshot({ headroomCents: cap!.headroomCents - input.approvedAmountCents, drawCents: input.approvedAmountCents }),
     });
-    // Approved packages are published on the public list.
+    // Committed packages are published on the public list.
     await applyTransition(tx, actor, proposal, "approve", { decidedAt: now, publishedAt: now, version: { increment: 1 } });
     return decision;
+  });
+}
+
+/** Locks a proposal in the officer's scope for a change to its financing request. */
+async function lockForFinancing(tx: Tx, actor: Actor, proposalId: string, expectedVersion: number) {
+  const visible = await tx.proposal.findFirst({
+    where: { AND: [{ id: proposalId }, proposalScope(actor, "financing:decide")] },
+    select: { id: true },
+  });
+  if (!visible) throw new NotFoundError("Proposal");
+  await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${visible.id} FOR UPDATE`;
+  const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: visible.id }, include: { financingRequest: true } });
+  if (proposal.version !== expectedVersion) throw new StaleVersionError();
+  if (!proposal.financingRequest) throw new RuleViolationError("The proposal has no financing request.");
+  if (proposal.financingRequest.status !== "REQUESTED") throw new RuleViolationError("The financing request is already decided.");
+  return { proposal, request: proposal.financingRequest };
+}
+
+const notInFuture = (date: string, now: Date, what: string) => {
+  if (date > today(now)) throw new RuleViolationError(`${what} can't be in the future.`);
+};
+
+/** Records a fact the approval authority needs on the financing request, audited. */
+async function recordAuthority(
+  client: Db,
+  actor: Actor,
+  input: { proposalId: string; expectedVersion: number },
+  data: { boardDecidedAt: Date; boardMinuteReference: string } | { congressNotifiedAt: Date },
+  action: "financing.boardDecisionRecorded" | "financing.congressNotified",
+) {
+  return client.$transaction(async (tx) => {
+    const { proposal, request } = await lockForFinancing(tx, actor, input.proposalId, input.expectedVersion);
+    await tx.financingRequest.update({ where: { id: request.id }, data });
+    await tx.proposal.update({ where: { id: proposal.id }, data: { version: { increment: 1 } } });
+    const before = Object.fromEntries(Object.keys(data).map((key) => [key, request[key as keyof typeof data]]));
+    await recordAudit(tx, actor, {
+      action,
+      entityType: "FinancingRequest",
+      entityId: request.id,
+      proposalId: proposal.id,
+      before: auditSnapshot(before),
+      after: auditSnapshot(data),
+    });
+  });
+}
+
+const utcDay = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** Records the board's decision (date and minute reference), needed above the officer's authority. */
+export async function recordBoardDecision(client: Db, actor: Actor, input: BoardDecisionInput, now = new Date()) {
+  authorize(actor, "financing:decide");
+  notInFuture(input.boardDecidedAt, now, "The board's decision");
+  const data = { boardDecidedAt: utcDay(input.boardDecidedAt), boardMinuteReference: input.boardMinuteReference };
+  return recordAuthority(client, actor, input, data, "financing.boardDecisionRecorded");
+}
+
+/** Records when Congress was notified, which starts the notification period. */
+export async function recordCongressionalNotification(client: Db, actor: Actor, input: CongressionalNotificationInput, now = new Date()) {
+  authorize(actor, "financing:decide");
+  notInFuture(input.congressNotifiedAt, now, "The notification");
+  return recordAuthority(client, actor, input, { congressNotifiedAt: utcDay(input.congressNotifiedAt) }, "financing.congressNotified");
+}
+
+/** A decline or a cancellation: the decision with its reason, the request's status, the audit event. */
+async function endFinancing(
+  tx: Tx,
+  actor: Actor,
+  proposalId: string,
+  request: { id: string; stage: FinancingStage | null },
+  outcome: "DECLINED" | "CANCELLED",
+  reason: string,
+  now: Date,
+) {
+  const decision = await tx.financingDecision.create({
+    data: { financingRequestId: request.id, outcome, reason, decidedById: actor.userId, decidedAt: now, stage: request.stage },
+  });
+  await tx.financingRequest.update({ where: { id: request.id }, data: { status: outcome } });
+  await recordAudit(tx, actor, {
+    action: outcome === "DECLINED" ? "financing.decided" : "financing.commitmentCancelled",
+    entityType: "FinancingDecision",
+    entityId: decision.id,
+    proposalId,
+    after: auditSnapshot({ outcome, reason, stage: request.stage }),
+  });
+  return decision;
+}
+
+/** Cancels a final commitment: the proposal leaves the public list and its draw on the cap is released. */
+export async function cancelCommitment(client: Db, actor: Actor, input: CancelCommitmentInput, now = new Date()) {
+  authorize(actor, "financing:decide");
+  return client.$transaction(async (tx) => {
+    const visible = await tx.proposal.findFirst({
+      where: { AND: [{ id: input.proposalId }, proposalScope(actor, "financing:decide")] },
+      select: { id: true },
+    });
+    if (!visible) throw new NotFoundError("Proposal");
+    await lockExposureCap(tx);
+    await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${visible.id} FOR UPDATE`;
+    const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: visible.id }, include: { financingRequest: true } });
+    if (proposal.version !== input.expectedVersion) throw new StaleVersionError();
+    const request = proposal.financingRequest;
+    if (!request) throw new RuleViolationError("The proposal has no financing request.");
+    await applyTransition(tx, actor, proposal, "cancelCommitment", { publishedAt: null, version: { increment: 1 } });
+    const decision = await endFinancing(tx, actor, proposal.id, request, "CANCELLED", input.reason, now);
+    const released = await releaseProposalDraws(tx, actor, proposal.id, `Final commitment for ${proposal.reference} cancelled: ${input.reason}`);
+    return { decision, releasedCents: released };
   });
 }

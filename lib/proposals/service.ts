@@ -10,6 +10,7 @@ import { determineLicenses } from "@/lib/licensing/determination";
 import { proposalScope, seatAllows, type Actor, type Permission } from "@/lib/policy";
 import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
 import { financingFigures, financingProblems, proposalSplit } from "@/lib/financing/rules";
+import { lockExposureCap, releaseProposalDraws } from "@/lib/exposure-cap/service";
 import { isEditable, transition, type WorkflowEvent } from "@/lib/workflow";
 import { submissionGaps, type ProposalForCompleteness } from "./completeness";
 import { destinationIneligibility } from "./eligibility";
@@ -400,11 +401,32 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
   });
 }
 
-export async function withdrawProposal(client: Db, actor: Actor, input: { proposalId: string; expectedVersion: number }) {
+export async function withdrawProposal(client: Db, actor: Actor, input: { proposalId: string; expectedVersion: number; reason?: string | null }) {
   return client.$transaction(async (tx) => {
+    const committed = await tx.proposal.findFirst({
+      where: { AND: [{ id: input.proposalId }, proposalScope(actor, "proposal:read")] },
+      select: { status: true },
+    });
+    // A withdrawal after the final commitment releases its draw on the cap: same lock as every draw.
+    if (committed?.status === "APPROVED") {
+      if (!input.reason) throw new RuleViolationError("Give the reason for withdrawing a committed proposal.", [], "reason");
+      await lockExposureCap(tx);
+    }
     const proposal = await lockProposal(tx, actor, input.proposalId, "proposal:withdraw");
     await bumpVersion(tx, proposal.id, input.expectedVersion);
-    return applyTransition(tx, actor, proposal, "withdraw");
+    const to = await applyTransition(tx, actor, proposal, "withdraw", proposal.status === "APPROVED" ? { publishedAt: null } : {});
+    if (proposal.status === "APPROVED") {
+      const request = await tx.financingRequest.update({ where: { proposalId: proposal.id }, data: { status: "WITHDRAWN" } });
+      await releaseProposalDraws(tx, actor, proposal.id, `Withdrawn by the consortium after the final commitment: ${input.reason}`);
+      await recordAudit(tx, actor, {
+        action: "proposal.financingRequested",
+        entityType: "FinancingRequest",
+        entityId: request.id,
+        proposalId: proposal.id,
+        after: auditSnapshot({ status: "WITHDRAWN", reason: input.reason }),
+      });
+    }
+    return to;
   });
 }
 

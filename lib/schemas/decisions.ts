@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { dollars, id, optionalText, requiredText } from "./fields";
+import { ExposureFeePayment, FinancingStage } from "@/lib/generated/prisma/enums";
+import { calendarDate, checkbox, dollars, id, optionalText, requiredText } from "./fields";
 
 export const LICENSE_OUTCOMES = ["APPROVED", "APPROVED_WITH_CONDITIONS", "PARTIALLY_APPROVED", "DENIED", "RETURNED_WITHOUT_ACTION"] as const;
 
@@ -29,6 +30,16 @@ export const financingDecisionSchema = z
     expectedVersion: z.coerce.number().int().min(1),
     approvedAmount: z.string().trim().optional(),
     reason: requiredText("the reason for the decision", 4000),
+    /** The stage the officer means to issue, as the page offered it; a stale page is refused. */
+    stage: z.enum(FinancingStage).optional(),
+    startingPoint: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined)
+      .pipe(calendarDate("the starting point").optional()),
+    exposureFeePayment: z.enum(ExposureFeePayment).optional().default("UP_FRONT"),
+    exposureFeeFinanced: checkbox,
   })
   .transform((decision, ctx) => {
     if (decision.outcome === "DECLINED") return { ...decision, outcome: "DECLINED" as const, approvedAmountCents: null };
@@ -46,3 +57,25 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password.").max(200),
   callbackUrl: z.string().optional(),
 });
+
+export const boardDecisionSchema = z.object({
+  proposalId: id,
+  expectedVersion: z.coerce.number().int().min(1),
+  boardDecidedAt: calendarDate("the date of the board's decision"),
+  boardMinuteReference: requiredText("the minute reference", 200),
+});
+export type BoardDecisionInput = z.output<typeof boardDecisionSchema>;
+
+export const congressionalNotificationSchema = z.object({
+  proposalId: id,
+  expectedVersion: z.coerce.number().int().min(1),
+  congressNotifiedAt: calendarDate("the date Congress was notified"),
+});
+export type CongressionalNotificationInput = z.output<typeof congressionalNotificationSchema>;
+
+export const cancelCommitmentSchema = z.object({
+  proposalId: id,
+  expectedVersion: z.coerce.number().int().min(1),
+  reason: requiredText("the reason for the cancellation", 4000),
+});
+export type CancelCommitmentInput = z.output<typeof cancelCommitmentSchema>;

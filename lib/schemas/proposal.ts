@@ -85,4 +85,6 @@ export const proposalActionSchema = z.object({
 
 export const withdrawProposalSchema = proposalActionSchema.extend({
   confirm: z.literal("on", { error: "Confirm that you want to withdraw the proposal." }),
+  /** Required after the final commitment: the release of the cap carries it. */
+  reason: optionalText("the reason", 4000),
 });

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/policy";
 import { submitProposal } from "@/lib/proposals/service";
 import { financingDecisionSchema, licenseDecisionSchema } from "@/lib/schemas/decisions";
 import { freshDatabase } from "./support/database";
-import { createCompleteDraft, createConsortiumMember, createUser } from "./support/fixtures";
+import { createCompleteDraft, createConsortiumMember, createUser, readyForFinalCommitment } from "./support/fixtures";
 
 let client: Db;
 let reviewer: Actor;
@@ -41,10 +41,13 @@ describe("the approval chain", () => {
     const { proposalId, licenseId } = await submittedToUae();
     const capBefore = await readCapPosition(client);
 
+    // The letter of interest and the preliminary commitment may come while the license is pending.
+    await readyForFinalCommitment(client, officer, proposalId, "60,000,000.00");
     const early = await approve(proposalId, "60,000,000.00").catch((e: unknown) => e);
     expect(early).toBeInstanceOf(RuleViolationError);
     expect((early as RuleViolationError).problems).toEqual([expect.stringContaining("United Arab Emirates is still awaiting Commerce's decision")]);
-    expect(await client.financingDecision.count({ where: { financingRequest: { proposalId } } })).toBe(0);
+    expect(await client.financingDecision.count({ where: { financingRequest: { proposalId } } })).toBe(2);
+    expect(await client.exposureCapEntry.count({ where: { proposalId } })).toBe(0);
 
     await decideLicense(client, reviewer, licenseDecision(licenseId, "APPROVED_WITH_CONDITIONS", { conditions: "Quarterly reporting; no remote access from D:5 countries." }));
     const afterLicense = await client.proposal.findUniqueOrThrow({ where: { id: proposalId } });
@@ -69,6 +72,7 @@ describe("the approval chain", () => {
   it("refuses financing when the license was denied", async () => {
     const { proposalId, licenseId } = await submittedToUae();
     await decideLicense(client, reviewer, licenseDecision(licenseId, "DENIED"));
+    await readyForFinalCommitment(client, officer, proposalId, "10,000,000.00");
     const error = await approve(proposalId, "10,000,000.00").catch((e: unknown) => e);
     expect((error as RuleViolationError).problems).toEqual([expect.stringContaining("was denied")]);
     expect((await client.proposal.findUniqueOrThrow({ where: { id: proposalId } })).status).toBe("IN_LICENSE_REVIEW");
@@ -79,8 +83,11 @@ describe("the approval chain", () => {
     await decideLicense(client, reviewer, licenseDecision(licenseId, "APPROVED"));
     // The draft asks for $60M; raise the ask so only the 85% rule can bind: NCP $80M -> at most $68M.
     await client.financingRequest.update({ where: { proposalId }, data: { requestedAmountCents: 9_000_000_000n } });
+    await readyForFinalCommitment(client, officer, proposalId, "68,000,000.00");
     const error = await approve(proposalId, "68,000,000.01").catch((e: unknown) => e);
-    expect((error as RuleViolationError).problems).toEqual([expect.stringMatching(/at most 85% of the net contract price, \$68,000,000\.00/)]);
+    expect((error as RuleViolationError).problems).toEqual([
+      expect.stringMatching(/more than EXIM may finance for this package: \$68,000,000\.00 \(85% of the net contract price/),
+    ]);
     await approve(proposalId, "68,000,000.00");
     expect((await client.proposal.findUniqueOrThrow({ where: { id: proposalId } })).status).toBe("APPROVED");
   });

@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/policy";
 import { submitProposal } from "@/lib/proposals/service";
 import { financingDecisionSchema } from "@/lib/schemas/decisions";
 import { freshDatabase } from "./support/database";
-import { createCompleteDraft, createConsortiumMember, createUser } from "./support/fixtures";
+import { createCompleteDraft, createConsortiumMember, createUser, readyForFinalCommitment } from "./support/fixtures";
 
 let client: Db;
 let newClient: () => Db;
@@ -40,6 +40,9 @@ async function proposalsInFinancingReview(count: number) {
 }
 
 async function approveAllAtOnce(ids: string[], amount: string) {
+  for (const id of new Set(ids)) {
+    if ((await client.financingRequest.findUniqueOrThrow({ where: { proposalId: id } })).stage === null) await readyForFinalCommitment(client, officers[0]!, id, amount);
+  }
   const clients = ids.map(() => newClient());
   const inputs = await Promise.all(
     ids.map(async (proposalId) => {

@@ -90,7 +90,19 @@ describe("EXIM's financing decision", () => {
       approvedAmount: "$68,000,000.00",
       reason: "Cover rules met; licenses granted.",
       approvedAmountCents: 6_800_000_000n,
+      exposureFeePayment: "UP_FRONT",
+      exposureFeeFinanced: false,
     });
+  });
+
+  it("carries the stage, the starting point and the exposure fee's payment; an impossible date is refused", () => {
+    const parsed = financingDecisionSchema.parse(
+      post({ ...base, outcome: "APPROVED", approvedAmount: "1.00", stage: "PRELIMINARY_COMMITMENT", startingPoint: "2027-01-15", exposureFeePayment: "AS_DRAWN", exposureFeeFinanced: "on" }),
+    );
+    expect(parsed).toMatchObject({ stage: "PRELIMINARY_COMMITMENT", startingPoint: "2027-01-15", exposureFeePayment: "AS_DRAWN", exposureFeeFinanced: true });
+    expect(issues(financingDecisionSchema, { ...base, outcome: "APPROVED", approvedAmount: "1.00", startingPoint: "2027-02-30" })).toEqual([
+      "startingPoint: Enter the starting point as a date that exists, like 2027-01-15.",
+    ]);
   });
 
   it("keeps odd cents exactly", () => {
@@ -131,6 +143,8 @@ describe("EXIM's financing decision", () => {
       approvedAmount: "",
       reason: "Cover rules met; licenses granted.",
       approvedAmountCents: null,
+      exposureFeePayment: "UP_FRONT",
+      exposureFeeFinanced: false,
     });
     expect(financingDecisionSchema.parse(post({ ...base, outcome: "DECLINED" })).approvedAmountCents).toBeNull();
   });

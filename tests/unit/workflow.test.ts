@@ -2,7 +2,7 @@
 // here by hand. Every (status x event x actor) combination is exercised.
 import { describe, expect, it } from "vitest";
 import { ProposalStatus, Role } from "@/lib/generated/prisma/enums";
-import { availableEvents, isEditable, nextStageEvent, stageTransition, transition, type WorkflowActor, type WorkflowEvent } from "@/lib/workflow";
+import { availableEvents, isEditable, nextStageEvent, stageEventAfter, stageTransition, transition, type WorkflowActor, type WorkflowEvent } from "@/lib/workflow";
 
 const STATUSES = Object.values(ProposalStatus);
 const ACTORS: WorkflowActor[] = [...Object.values(Role), "SYSTEM"];
@@ -254,6 +254,12 @@ describe("financing stages: letter of interest -> preliminary commitment -> fina
     expect(nextStageEvent("LETTER_OF_INTEREST", "IN_LICENSE_REVIEW", "EXIM_OFFICER")).toBe("issuePreliminaryCommitment");
     expect(nextStageEvent("PRELIMINARY_COMMITMENT", "IN_FINANCING_REVIEW", "EXIM_OFFICER")).toBe("issueFinalCommitment");
     expect(nextStageEvent("FINAL_COMMITMENT", "APPROVED", "EXIM_OFFICER")).toBeNull();
+    expect([null, "LETTER_OF_INTEREST", "PRELIMINARY_COMMITMENT", "FINAL_COMMITMENT"].map((s) => stageEventAfter(s as never))).toEqual([
+      "issueLetterOfInterest",
+      "issuePreliminaryCommitment",
+      "issueFinalCommitment",
+      null,
+    ]);
   });
 
   it("the final commitment is the proposal's approval, so it needs financing review (licenses decided)", () => {

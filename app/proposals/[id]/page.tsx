@@ -16,7 +16,7 @@ import { LAYER_SHORT_LABELS, reviewFlags } from "@/lib/proposals/completeness";
 import { destinationCountries, getProposal, proposalHistory, submissionChecklist } from "@/lib/proposals/service";
 import { orNotFound, requirePageActor } from "@/lib/session";
 import { loadProgramSettings } from "@/lib/settings";
-import { isEditable, STATUS_LABELS, transition } from "@/lib/workflow";
+import { isEditable, STAGE_LABELS, STATUS_LABELS, transition } from "@/lib/workflow";
 import {
   addLineItemAction,
   removeLineItemAction,
@@ -203,10 +203,24 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                 <dd>{OBLIGOR_SECTOR_LABELS[financing.obligorSector]}</dd>
                 <dt>Status</dt>
                 <dd>{financing.status.charAt(0) + financing.status.slice(1).toLowerCase()}</dd>
+                {financing.stage ? (
+                  <>
+                    <dt>Stage</dt>
+                    <dd>{STAGE_LABELS[financing.stage]}</dd>
+                  </>
+                ) : null}
                 {financing.decisions[0]?.approvedAmountCents ? (
                   <>
-                    <dt>Approved amount</dt>
+                    <dt>Amount decided</dt>
                     <dd className="font-semibold">{formatCents(financing.decisions[0].approvedAmountCents)}</dd>
+                  </>
+                ) : null}
+                {financing.decisions.length > 0 ? (
+                  <>
+                    <dt>Decision letter</dt>
+                    <dd>
+                      <a href={`/proposals/${proposal.id}/decision-letter`}>Download the decision letter (PDF)</a>
+                    </dd>
                   </>
                 ) : null}
               </dl>
@@ -302,7 +316,12 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                 submitLabel="Withdraw proposal"
                 variant="danger"
                 hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
-                fields={[{ kind: "checkbox", name: "confirm", label: "I understand that a withdrawn proposal can't be reopened." }]}
+                fields={[
+                  ...(proposal.status === "APPROVED"
+                    ? [{ kind: "textarea" as const, name: "reason", label: "Reason for withdrawing", required: true, hint: "EXIM has committed financing: withdrawing releases it, with this reason on record." }]
+                    : []),
+                  { kind: "checkbox", name: "confirm", label: "I understand that a withdrawn proposal can't be reopened." },
+                ]}
               />
             </section>
           ) : null}

@@ -6,6 +6,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/policy";
 import { addLineItem, createProposal, saveFinancingRequest } from "@/lib/proposals/service";
 import { lineItemSchema, financingRequestSchema } from "@/lib/schemas/proposal";
+import { decideFinancing, recordBoardDecision, recordCongressionalNotification } from "@/lib/financing/service";
+import { boardDecisionSchema, congressionalNotificationSchema, financingDecisionSchema } from "@/lib/schemas/decisions";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -77,4 +79,33 @@ export async function createCompleteDraft(
     financingRequestSchema.parse({ proposalId: proposal.id, product: "DIRECT_LOAN", requestedAmount, eligibleForeignContent, repaymentYears: "10", obligorSector: "SOVEREIGN" }),
   );
   return client.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
+}
+
+const decision = async (client: Db, proposalId: string, amount: string, extra: Record<string, string> = {}) => {
+  const { version } = await client.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+  return financingDecisionSchema.parse({ outcome: "APPROVED", proposalId, expectedVersion: String(version), approvedAmount: amount, reason: "Sound credit.", ...extra });
+};
+
+/** Issues the next financing stage (letter of interest, preliminary or final commitment) for `amount`. */
+export async function issueNextStage(client: Db, officer: Actor, proposalId: string, amount: string, extra: Record<string, string> = {}) {
+  return decideFinancing(client, officer, await decision(client, proposalId, amount, extra));
+}
+
+/**
+ * Takes a proposal through the letter of interest and the preliminary commitment,
+ * and puts the authority the final commitment of `amount` needs on record: the
+ * board's decision above $25M, and above $100M a notification 40 days ago.
+ */
+export async function readyForFinalCommitment(client: Db, officer: Actor, proposalId: string, amount: string) {
+  await issueNextStage(client, officer, proposalId, amount);
+  await issueNextStage(client, officer, proposalId, amount);
+  const cents = financingDecisionSchema.parse({ outcome: "APPROVED", proposalId, expectedVersion: "1", approvedAmount: amount, reason: "x" }).approvedAmountCents!;
+  const version = async () => String((await client.proposal.findUniqueOrThrow({ where: { id: proposalId } })).version);
+  if (cents > 2_500_000_000n) {
+    await recordBoardDecision(client, officer, boardDecisionSchema.parse({ proposalId, expectedVersion: await version(), boardDecidedAt: "2026-11-02", boardMinuteReference: "BD-2026-117" }));
+  }
+  if (cents > 10_000_000_000n) {
+    const fortyDaysAgo = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+    await recordCongressionalNotification(client, officer, congressionalNotificationSchema.parse({ proposalId, expectedVersion: await version(), congressNotifiedAt: fortyDaysAgo }));
+  }
 }
