@@ -11,7 +11,7 @@ import { authorize, proposalScope, type Actor } from "@/lib/policy";
 import { applyTransition, PAGE_SIZE } from "@/lib/proposals/service";
 import type { BoardDecisionInput, CancelCommitmentInput, CongressionalNotificationInput, FinancingDecisionInput } from "@/lib/schemas/decisions";
 import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
-import { nextStageEvent, STAGE_EVENT_FOR, stageEventAfter, stageTransition } from "@/lib/workflow";
+import { STAGE_EVENT_FOR, stageEventAfter, stageTransition } from "@/lib/workflow";
 import { authorityLevel, authorityProblems } from "./authority";
 import { cirrRate, exposureFee } from "./reference";
 import { loadReferenceTables, tablesInForce } from "./reference-tables";
@@ -103,7 +103,8 @@ export async function financingReview(client: Db, actor: Actor, proposalId: stri
   const [{ limits, blockers, proposal, settings }, cap] = await Promise.all([reviewFigures(client, proposalId), readCapPosition(client)]);
   const request = proposal.financingRequest;
   const approvable = approvableAmount(request?.requestedAmountCents ?? 0n, limits, cap.headroomCents);
-  const nextEvent = request ? nextStageEvent(request.stage, proposal.status, "EXIM_OFFICER") : null;
+  // The stage that comes next, offered even while licenses are pending: the officer then hears what blocks it.
+  const nextEvent = request ? stageEventAfter(request.stage) : null;
   const amountForTerms = request?.requestedAmountCents ?? 0n;
   const terms = request
     ? await pricing(client, request, amountForTerms, riskCategoryOf(proposal.targetCountries), { payment: "UP_FRONT", financed: false }, now)

@@ -1,6 +1,8 @@
 // The whole chain in a real browser: a consortium member files and submits a
-// package, a Commerce reviewer grants its license, an EXIM officer approves the
-// financing, and the exposure cap's headroom falls by the approved amount.
+// package; an EXIM officer issues a letter of interest and a preliminary
+// commitment while Commerce reviews the license; the reviewer grants it; the
+// board's decision goes on record; the officer gives the final commitment; the
+// exposure cap's headroom falls by exactly the amount, and the public page lists it.
 import { expect, test } from "@playwright/test";
 import { addLineItem, centsOf, expectAccessible, MEMBER, OFFICER, REVIEWER, signIn, signOut } from "./support";
 
@@ -46,14 +48,29 @@ test("a package goes from draft to approved financing across the three roles", a
   await expect(page.getByTestId("license-status")).toHaveText("Awaiting decision");
   await signOut(page);
 
-  // ── EXIM officer: can't approve while the license is undecided ────────────
+  // ── EXIM officer: letter of interest and preliminary commitment while the license is pending ──
   await signIn(page, OFFICER);
   await page.getByRole("link", { name: "Financing queue", exact: true }).click();
   await page.getByRole("link", { name: new RegExp(title) }).click();
   await expect(page.getByTestId("license-readiness")).toContainText("still awaiting Commerce's decision");
-  await page.getByLabel("Approve financing").check();
-  await page.getByLabel("Approved amount (US dollars)").fill("60,000,000");
-  await page.getByLabel("Reason").fill("Sound sovereign credit.");
+  await expect(page.getByTestId("financing-stage")).toHaveText("No decision yet");
+  await page.getByLabel("Issue a letter of interest").check();
+  await page.getByLabel("Amount (US dollars)").fill("60,000,000");
+  await page.getByLabel("Starting point of repayment").fill("2027-01-15");
+  await page.getByLabel("Reasons").fill("Sovereign obligor; strategic AI export.");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Letter of interest issued for $60,000,000.00." })).toBeVisible();
+  await expect(page.getByTestId("financing-stage")).toHaveText("Letter of interest");
+  await expect(page.getByRole("table", { name: "Repayment schedule" }).getByRole("row")).toHaveCount(21);
+  await page.getByLabel("Issue a preliminary commitment").check();
+  await page.getByLabel("Amount (US dollars)").fill("60,000,000");
+  await page.getByLabel("Reasons").fill("Credit review complete.");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByTestId("financing-stage")).toHaveText("Preliminary commitment");
+  // The final commitment waits for the license.
+  await page.getByLabel("Issue the final commitment").check();
+  await page.getByLabel("Amount (US dollars)").fill("60,000,000");
+  await page.getByLabel("Reasons").fill("Sound sovereign credit.");
   await page.getByRole("button", { name: "Record decision" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "until every required export license is granted" })).toBeVisible();
   await signOut(page);
@@ -81,17 +98,31 @@ test("a package goes from draft to approved financing across the three roles", a
   await expect(page.getByTestId("maximum-financed")).toContainText("$68,000,000.00");
   await expectAccessible(page);
 
-  await page.getByLabel("Approve financing").check();
-  await page.getByLabel("Approved amount (US dollars)").fill("70,000,000");
-  await page.getByLabel("Reason").fill("Sound sovereign credit.");
+  // Above $25M the board decides: its decision goes on record before the final commitment.
+  await expect(page.getByTestId("authority-level")).toHaveText("EXIM's board decides.");
+  await page.getByLabel("Issue the final commitment").check();
+  await page.getByLabel("Amount (US dollars)").fill("60,000,000");
+  await page.getByLabel("Reasons").fill("Sound sovereign credit.");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "needs its approval authority first" })).toContainText("record the board's decision");
+  await page.getByLabel("Date of the board's decision").fill("2026-11-02");
+  await page.getByLabel("Minute reference").fill("BD-2026-117");
+  await page.getByRole("button", { name: "Record the board's decision" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The board's decision is on record." })).toBeVisible();
+
+  await page.getByLabel("Issue the final commitment").check();
+  await page.getByLabel("Amount (US dollars)").fill("70,000,000");
+  await page.getByLabel("Reasons").fill("Sound sovereign credit.");
   await page.getByRole("button", { name: "Record decision" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "There is a problem with what you entered." })).toContainText("85% of the net contract price");
-  await expect(page.getByLabel("Approved amount (US dollars)")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Approved amount (US dollars)")).toHaveValue("70,000,000");
+  await expect(page.getByLabel("Amount (US dollars)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Amount (US dollars)")).toHaveValue("70,000,000");
 
-  await page.getByLabel("Approved amount (US dollars)").fill("60,000,000");
+  await page.getByLabel("Amount (US dollars)").fill("60,000,000");
   await page.getByRole("button", { name: "Record decision" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Financing approved: $60,000,000.00 drawn on the exposure cap." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Final commitment issued for $60,000,000.00, drawn on the exposure cap." })).toBeVisible();
+  await expect(page.getByTestId("financing-stage")).toHaveText("Final commitment");
+  await expectAccessible(page);
 
   await page.goto("/dashboard");
   await expect(page.getByTestId("cap-limit")).toHaveText("$135,000,000,000.00");
