@@ -11,13 +11,12 @@
 // `npm run db:migrate`, `npm run db:grants`), and default privileges cover
 // tables a later migration adds before the next run.
 import pg from "pg";
+import { JOB_SCHEMA } from "../../lib/jobs/definitions";
 
 /** Tables the portal may only read and append to. */
 export const APPEND_ONLY_TABLES = ["AuditEvent", "AuditVerification", "ExposureCapEntry"] as const;
 /** Tables the portal may only read (the database maintains them). */
 export const READ_ONLY_TABLES = ["ExposureCapBalance"] as const;
-/** The job queue's own schema (see lib/jobs/queue.ts). */
-export const JOB_SCHEMA = "pgboss";
 
 export const DEFAULT_APP_ROLE = "portal_app";
 
