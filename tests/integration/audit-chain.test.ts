@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit";
 import { eventHash } from "@/lib/audit-chain/rules";
 import { runAuditVerification, verifyAuditChain, type ChainVerification } from "@/lib/audit-chain/service";
+import { checkCapBalance } from "@/lib/exposure-cap/service";
 import type { Db, Tx } from "@/lib/db";
 import { freshDatabase, type TestDatabase } from "./support/database";
 import { createCompleteDraft, createConsortiumMember } from "./support/fixtures";
@@ -144,6 +145,30 @@ describe("the audit chain", () => {
     const event = await database.client.auditEvent.findFirstOrThrow({ where: { entityId: "self-chosen" } });
     expect(event.hash).not.toBe("beef");
     expect((await verifyAuditChain(database.client)).ok).toBe(true);
+  });
+});
+
+describe("the cap balance check", () => {
+  it("agrees with the ledger after ordinary draws", async () => {
+    const check = await checkCapBalance(database.client);
+    expect(check).toMatchObject({ ok: true, balanceCents: check.ledgerSumCents });
+  });
+
+  it("notices a ledger entry that bypassed the balance", async () => {
+    const { id: userId } = await database.client.user.findFirstOrThrow();
+    let check: Awaited<ReturnType<typeof checkCapBalance>> | undefined;
+    await database.owner
+      .$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`ALTER TABLE "ExposureCapEntry" DISABLE TRIGGER USER`);
+        await tx.$executeRaw`INSERT INTO "ExposureCapEntry" ("kind", "amountCents", "createdById") VALUES ('DRAW', 500, ${userId})`;
+        check = await checkCapBalance(tx);
+        throw new Rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Rollback)) throw error;
+      });
+    expect(check?.ok).toBe(false);
+    expect(check?.note).toMatch(/ledger sums to \$5\.00 over 1 entries/);
   });
 });
 
