@@ -82,10 +82,6 @@ export async function decideFinancing(client: Db, actor: Actor, input: Financing
       select: { id: true },
     });
     if (!visible) throw new NotFoundError("Proposal");
-    if (input.outcome === "APPROVED") {
-      const { "exposureCap.lockWaitMilliseconds": lockWait } = await loadProgramSettings(tx);
-      await lockExposureCap(tx, lockWait);
-    }
     await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${visible.id} FOR UPDATE`;
     const { proposal, settings, limits, blockers } = await reviewFigures(tx, visible.id);
     if (proposal.version !== input.expectedVersion) throw new StaleVersionError();
@@ -115,6 +111,9 @@ export async function decideFinancing(client: Db, actor: Actor, input: Financing
     if (proposal.status !== "IN_FINANCING_REVIEW") {
       throw new RuleViolationError("The proposal is not in financing review.");
     }
+    // The cap's turn comes last, so approvals are serialized only for what depends
+    // on the headroom: reading it, and drawing on it (see decision 13).
+    await lockExposureCap(tx, settings["exposureCap.lockWaitMilliseconds"]);
     const cap = await readCapPosition(tx, settings);
     const problems = approvalViolations(
       {
