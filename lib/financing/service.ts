@@ -1,6 +1,6 @@
 // EXIM's financing review: the queue, the review sheet, and the decision that
 // draws on the exposure cap.
-import type { Db, Tx } from "@/lib/db";
+import { queuedTransaction, type Db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
@@ -76,13 +76,12 @@ export async function financingReview(client: Db, actor: Actor, proposalId: stri
  */
 export async function decideFinancing(client: Db, actor: Actor, input: FinancingDecisionInput) {
   authorize(actor, "financing:decide");
-  return client.$transaction(async (tx) => {
+  return queuedTransaction(client, async (tx) => {
     const visible = await tx.proposal.findFirst({
       where: { AND: [{ id: input.proposalId }, proposalScope(actor, "financing:decide")] },
       select: { id: true },
     });
     if (!visible) throw new NotFoundError("Proposal");
-    if (input.outcome === "APPROVED") await lockExposureCap(tx);
     await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${visible.id} FOR UPDATE`;
     const { proposal, settings, limits, blockers } = await reviewFigures(tx, visible.id);
     if (proposal.version !== input.expectedVersion) throw new StaleVersionError();
@@ -112,7 +111,10 @@ export async function decideFinancing(client: Db, actor: Actor, input: Financing
     if (proposal.status !== "IN_FINANCING_REVIEW") {
       throw new RuleViolationError("The proposal is not in financing review.");
     }
-    const cap = await readCapPosition(tx);
+    // The cap's turn comes last, so approvals are serialized only for what depends
+    // on the headroom: reading it, and drawing on it (see decision 13).
+    await lockExposureCap(tx, settings["exposureCap.lockWaitMilliseconds"]);
+    const cap = await readCapPosition(tx, settings);
     const problems = approvalViolations(
       {
         amountCents: input.approvedAmountCents,
