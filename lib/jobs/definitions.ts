@@ -11,4 +11,6 @@ export type JobDefinition = {
 
 export const JOBS = {
   verifyAuditTrail: { name: "audit-trail-verify", cron: "15 3 * * *" },
+  // Sent after each message is queued; the minute sweep retries what failed.
+  deliverMail: { name: "mail-deliver", cron: "* * * * *" },
 } satisfies Record<string, JobDefinition>;

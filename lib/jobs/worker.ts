@@ -5,6 +5,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { runAuditVerification } from "@/lib/audit-chain/service";
 import { db } from "@/lib/db";
+import { deliverQueuedMail, smtpTransport } from "@/lib/mail/outbox";
 import { createQueue, JOBS } from "./queue";
 
 const globalForJobs = globalThis as unknown as { jobQueue?: Promise<PgBoss> };
@@ -17,6 +18,10 @@ async function start(url: string): Promise<PgBoss> {
   await boss.work(JOBS.verifyAuditTrail.name, async () => {
     const { run } = await runAuditVerification(db(), "daily job");
     if (!run.ok) console.error(`Audit trail verification failed: ${run.problem ?? run.capBalanceNote}`);
+  });
+  await boss.work(JOBS.deliverMail.name, async () => {
+    const tally = await deliverQueuedMail(db(), smtpTransport());
+    if (tally.failed > 0) console.error(`Mail delivery: ${tally.failed} message(s) failed and will be retried.`);
   });
   return boss;
 }
