@@ -1,5 +1,8 @@
 // Typed audit events, written with the caller's transaction client so that a
-// state change and its record commit together or not at all.
+// state change and its record commit together or not at all. The database
+// appends each event to the audit trail's hash chain as it is inserted (under the
+// chain's lock, held to commit; see lib/audit-chain/). A transaction that draws on
+// the exposure cap takes the cap lock before writing its first event.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/policy";

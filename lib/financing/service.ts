@@ -1,6 +1,6 @@
 // EXIM's financing review: the queue, the review sheet, and the decision that
 // draws on the exposure cap.
-import type { Db, Tx } from "@/lib/db";
+import { queuedTransaction, type Db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FinancingProduct, FinancingStage } from "@/lib/generated/prisma/enums";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
@@ -163,15 +163,12 @@ function termsProblems(
  */
 export async function decideFinancing(client: Db, actor: Actor, input: FinancingDecisionInput, now = new Date()) {
   authorize(actor, "financing:decide");
-  return client.$transaction(async (tx) => {
+  return queuedTransaction(client, async (tx) => {
     const visible = await tx.proposal.findFirst({
       where: { AND: [{ id: input.proposalId }, proposalScope(actor, "financing:decide")] },
-      select: { id: true, status: true, financingRequest: { select: { stage: true } } },
+      select: { id: true },
     });
     if (!visible) throw new NotFoundError("Proposal");
-    const pending = stageEventAfter(visible.financingRequest?.stage ?? null);
-    const committing = input.outcome === "APPROVED" && (input.stage ? input.stage === "FINAL_COMMITMENT" : pending === "issueFinalCommitment");
-    if (committing) await lockExposureCap(tx);
     await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${visible.id} FOR UPDATE`;
     const { proposal, settings, limits, blockers } = await reviewFigures(tx, visible.id);
     if (proposal.version !== input.expectedVersion) throw new StaleVersionError();
@@ -184,18 +181,20 @@ export async function decideFinancing(client: Db, actor: Actor, input: Financing
       return decision;
     }
 
-    const event = input.stage ? STAGE_EVENT_FOR[input.stage] : (pending ?? "issueFinalCommitment");
+    const event = input.stage ? STAGE_EVENT_FOR[input.stage] : (stageEventAfter(financingRequest.stage) ?? "issueFinalCommitment");
     if (event === "issueFinalCommitment") {
       problemsOrThrow(blockers, "Financing can't be committed until every required export license is granted:");
     }
     const step = stageTransition(financingRequest.stage, proposal.status, event, actor.role);
     if (!step.ok) throw new RuleViolationError(step.reason);
     const final = step.to === "FINAL_COMMITMENT";
-    if (final !== committing) throw new StaleVersionError(); // the stage moved under us
     if (final) {
       problemsOrThrow(authorityProblems(input.approvedAmountCents, financingRequest, now, settings), "The final commitment needs its approval authority first:");
     }
-    const cap = final ? await readCapPosition(tx) : null;
+    // The cap's turn comes last, so commitments are serialized only for what depends
+    // on the headroom: reading it, and drawing on it (see decision 13).
+    if (final) await lockExposureCap(tx, settings["exposureCap.lockWaitMilliseconds"]);
+    const cap = final ? await readCapPosition(tx, settings) : null;
     problemsOrThrow(
       termsProblems(limits, settings, financingRequest, input.approvedAmountCents, cap?.headroomCents),
       "These terms can't be approved:",
@@ -367,18 +366,19 @@ async function endFinancing(
 /** Cancels a final commitment: the proposal leaves the public list and its draw on the cap is released. */
 export async function cancelCommitment(client: Db, actor: Actor, input: CancelCommitmentInput, now = new Date()) {
   authorize(actor, "financing:decide");
-  return client.$transaction(async (tx) => {
+  return queuedTransaction(client, async (tx) => {
     const visible = await tx.proposal.findFirst({
       where: { AND: [{ id: input.proposalId }, proposalScope(actor, "financing:decide")] },
       select: { id: true },
     });
     if (!visible) throw new NotFoundError("Proposal");
-    await lockExposureCap(tx);
     await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${visible.id} FOR UPDATE`;
     const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: visible.id }, include: { financingRequest: true } });
     if (proposal.version !== input.expectedVersion) throw new StaleVersionError();
     const request = proposal.financingRequest;
     if (!request) throw new RuleViolationError("The proposal has no financing request.");
+    // Same order as every draw: the proposal's row, then the cap.
+    await lockExposureCap(tx, (await loadProgramSettings(tx))["exposureCap.lockWaitMilliseconds"]);
     await applyTransition(tx, actor, proposal, "cancelCommitment", { publishedAt: null, version: { increment: 1 } });
     const decision = await endFinancing(tx, actor, proposal.id, request, "CANCELLED", input.reason, now);
     const released = await releaseProposalDraws(tx, actor, proposal.id, `Final commitment for ${proposal.reference} cancelled: ${input.reason}`);

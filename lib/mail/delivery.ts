@@ -1,13 +1,14 @@
-// Asks the job queue to deliver the outbox now, rather than at the next sweep.
-// Best effort: a message written to the outbox is delivered by the sweep anyway.
+// Asks the job queue to deliver the outbox now, rather than at the next minute's
+// sweep. Best effort: a message in the outbox is delivered by the sweep anyway.
 import "server-only";
-import { db } from "@/lib/db";
-import { deliverQueuedMail, smtpTransport } from "./outbox";
+import { JOBS } from "@/lib/jobs/definitions";
+import { startJobs } from "@/lib/jobs/worker";
 
 export async function deliverMailSoon(): Promise<void> {
   try {
-    await deliverQueuedMail(db(), smtpTransport());
+    const boss = await startJobs();
+    await boss?.send(JOBS.deliverMail.name, {}, { singletonKey: "now", retryLimit: 3 });
   } catch (error) {
-    console.error("Mail delivery will be retried by the next sweep", error);
+    console.error("Mail delivery will wait for the next sweep", error);
   }
 }

@@ -403,17 +403,14 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
 
 export async function withdrawProposal(client: Db, actor: Actor, input: { proposalId: string; expectedVersion: number; reason?: string | null }) {
   return client.$transaction(async (tx) => {
-    const committed = await tx.proposal.findFirst({
-      where: { AND: [{ id: input.proposalId }, proposalScope(actor, "proposal:read")] },
-      select: { status: true },
-    });
-    // A withdrawal after the final commitment releases its draw on the cap: same lock as every draw.
-    if (committed?.status === "APPROVED") {
-      if (!input.reason) throw new RuleViolationError("Give the reason for withdrawing a committed proposal.", [], "reason");
-      await lockExposureCap(tx);
-    }
     const proposal = await lockProposal(tx, actor, input.proposalId, "proposal:withdraw");
     await bumpVersion(tx, proposal.id, input.expectedVersion);
+    // A withdrawal after the final commitment releases its draw on the cap: the
+    // same lock as every draw, taken after the proposal's row as they do.
+    if (proposal.status === "APPROVED") {
+      if (!input.reason) throw new RuleViolationError("Give the reason for withdrawing a committed proposal.", [], "reason");
+      await lockExposureCap(tx, (await loadProgramSettings(tx))["exposureCap.lockWaitMilliseconds"]);
+    }
     const to = await applyTransition(tx, actor, proposal, "withdraw", proposal.status === "APPROVED" ? { publishedAt: null } : {});
     if (proposal.status === "APPROVED") {
       const request = await tx.financingRequest.update({ where: { proposalId: proposal.id }, data: { status: "WITHDRAWN" } });

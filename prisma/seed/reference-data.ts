@@ -69,6 +69,7 @@ export const COUNTRIES: CountryRow[] = [
 export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: string }> = {
   "exposureCap.statutoryLimitCents": { value: "13500000000000", description: "EXIM's statutory exposure cap ($135B)." },
   "exposureCap.drawnAtStartCents": { value: "3410000000000", description: "Exposure outstanding before this program's approvals (about $34.1B)." },
+  "exposureCap.lockWaitMilliseconds": { value: 5000, description: "How long an approval waits for its turn on the exposure cap before the portal answers that it is busy (milliseconds)." },
   "financing.maxCoverOfNetContractPriceBasisPoints": { value: 8500, description: "EXIM finances at most this share of the net contract price." },
   "financing.minCashPaymentBasisPoints": { value: 1500, description: "The buyer pays at least this share of the net contract price in cash." },
   "financing.minUsContentBasisPoints": { value: 5100, description: "Minimum US content for transformational exports." },

@@ -121,7 +121,7 @@ describe("editing a draft", () => {
     await client.financingRequest.update({ where: { proposalId: draft.id }, data: { product: "EXPORT_CREDIT_INSURANCE" } });
     const error = await submitProposal(client, actor, { proposalId: draft.id, expectedVersion: draft.version }).catch((e: unknown) => e);
     expect((error as RuleViolationError).problems).toEqual([
-      "You ask for $70,000,000.00, more than EXIM may finance for this package: $68,000,000.00 (85% of the net contract price).",
+      "$70,000,000.00 is more than EXIM may finance for this package: $68,000,000.00 (85% of the net contract price; the buyer pays at least $12,000,000.00 in cash).",
       "Long-term financing (above $25,000,000.00 or over 7 years) uses a direct loan or a loan guarantee.",
     ]);
     expect((await client.proposal.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");

@@ -9,6 +9,7 @@ const rows = Object.entries(DEFAULT_SETTINGS).map(([key, { value }]) => ({ key, 
 const KEYS = [
   "exposureCap.statutoryLimitCents",
   "exposureCap.drawnAtStartCents",
+  "exposureCap.lockWaitMilliseconds",
   "financing.maxCoverOfNetContractPriceBasisPoints",
   "financing.minCashPaymentBasisPoints",
   "financing.minUsContentBasisPoints",
@@ -68,6 +69,7 @@ describe("the seeded values, parsed", () => {
     expect(settings).toEqual({
       "exposureCap.statutoryLimitCents": 13_500_000_000_000n,
       "exposureCap.drawnAtStartCents": 3_410_000_000_000n,
+      "exposureCap.lockWaitMilliseconds": 5000,
       "financing.maxCoverOfNetContractPriceBasisPoints": 8500,
       "financing.minCashPaymentBasisPoints": 1500,
       "financing.minUsContentBasisPoints": 5100,
