@@ -1,16 +1,18 @@
 // The signed-in actor for server components, actions and route handlers.
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/lib/auth";
 import { NotFoundError } from "@/lib/errors";
 import { authorize, can, type Actor, type Permission } from "@/lib/policy";
 
-export async function currentActor(): Promise<Actor | null> {
+/** The signed-in actor, read from the session once per request (the layout and the page share it). */
+export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.role) return null;
   return { userId: user.id, role: user.role, name: user.name ?? user.email ?? "", email: user.email ?? "" };
-}
+});
 
 /** For actions and route handlers: the actor, authorized for the permission, or a thrown error. */
 export async function requireActor(permission: Permission): Promise<Actor> {

@@ -12,9 +12,9 @@ import { LICENSE_STATUS_LABELS, reviewDaysRemaining } from "@/lib/licensing/stat
 import { formatBasisPoints, formatCents } from "@/lib/money";
 import { can, seatAllows } from "@/lib/policy";
 import { LAYER_SHORT_LABELS, reviewFlags } from "@/lib/proposals/completeness";
-import { destinationCountries, getProposal, proposalHistory, submissionChecklist } from "@/lib/proposals/service";
+import { proposalPageData, submissionChecklist } from "@/lib/proposals/service";
 import { orNotFound, requirePageActor } from "@/lib/session";
-import { loadProgramSettings } from "@/lib/settings";
+import { requestSettings } from "@/lib/request-cache";
 import { isEditable, STATUS_LABELS, transition } from "@/lib/workflow";
 import {
   addLineItemAction,
@@ -36,12 +36,10 @@ export default async function ProposalPage({ params, searchParams }: { params: P
   const { id } = await params;
   const { notice } = await searchParams;
   const actor = await requirePageActor("proposal:read", `/proposals/${id}`);
-  const client = db();
-  const { proposal, seatRole } = await orNotFound(getProposal(client, actor, id));
-  const [history, countries, settings] = await Promise.all([proposalHistory(client, actor, id), destinationCountries(client), loadProgramSettings(client)]);
+  const settings = await requestSettings();
+  const { proposal, seatRole, mayEdit, history, countries } = await orNotFound(proposalPageData(db(), actor, id, settings));
 
   const isMember = actor.role === "CONSORTIUM_MEMBER";
-  const mayEdit = isMember && isEditable(proposal.status) && seatAllows(seatRole, "proposal:update");
   // What the page offers follows the state machine and the seat; the services enforce both.
   const maySubmit = transition(proposal.status, "submit", actor.role).ok && seatAllows(seatRole, "proposal:submit");
   const mayWithdraw = transition(proposal.status, "withdraw", actor.role).ok && seatAllows(seatRole, "proposal:withdraw");
