@@ -1,0 +1,35 @@
+// Starts a production server (`scripts/run.ts start`, as `npm start` runs it) on a
+// given database and port, and waits until it answers. For the benchmark and the
+// test that runs two servers on one database.
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+export type RunningServer = { base: string; stop: () => Promise<void> };
+
+export async function startServer(databaseUrl: string, port: number, authSecret: string): Promise<RunningServer> {
+  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/run.ts", "start", "--port", String(port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, SEED_DEMO_DATA: "true", NODE_ENV: "production" },
+  });
+  const base = `http://localhost:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server on port ${port} exited before it answered.`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`The server on port ${port} did not answer within two minutes.`);
+    }
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return { base, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
