@@ -18,10 +18,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { encodeCursor } from "../lib/pagination";
-import { DEMO_PASSWORD } from "../prisma/seed/demo";
 import { prepareDatabase } from "./db/prepare";
 import { seedScale } from "./seed-scale";
-import { startServer } from "./server";
+import { signIn, startServer, type Session } from "./server";
 
 const { values } = parseArgs({
   options: {
@@ -44,33 +43,6 @@ const SEQUENTIAL = Number(values.requests ?? (values.quick ? 12 : 40));
 const CONCURRENT = Number(values.concurrent ?? (values.quick ? 20 : 100));
 const CONCURRENCY = Number(values.concurrency);
 const BUDGET_P95_MS = 100;
-
-// ─── Sign-in: one place, so a second factor can be added here ────────────────
-
-type Session = { cookie: string };
-
-/** Signs in through Auth.js's credentials endpoint, as the sign-in form does. */
-async function signIn(base: string, email: string): Promise<Session> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = cookiesOf(csrf);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken, callbackUrl: `${base}/dashboard` }),
-  });
-  const cookie = cookiesOf(response);
-  if (!/authjs\.session-token=/.test(cookie)) throw new Error(`Sign-in as ${email} failed (HTTP ${response.status}).`);
-  return { cookie };
-}
-
-function cookiesOf(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .join("; ");
-}
 
 // ─── Timing ──────────────────────────────────────────────────────────────────
 
@@ -186,11 +158,10 @@ async function pagesFor(client: pg.Client): Promise<Page[]> {
     ],
     [`SELECT "licenseRequestId", count(*) FROM "LicenseRequestItem" WHERE "licenseRequestId" IN (SELECT id FROM "LicenseRequest" WHERE status = 'PENDING' ORDER BY "dueAt", id LIMIT 20) GROUP BY 1`, []],
   ];
-  const financingQueue: Sql = [
-    `SELECT ${ROW}, f."requestedAmountCents", (SELECT array_agg(status) FROM "LicenseRequest" r WHERE r."proposalId" = p.id) FROM "Proposal" p JOIN "Consortium" c ON c.id = p."consortiumId" LEFT JOIN "FinancingRequest" f ON f."proposalId" = p.id
-     WHERE p.status IN ('IN_LICENSE_REVIEW', 'IN_FINANCING_REVIEW') ORDER BY p."submittedAt", p.id LIMIT 21`,
-    [],
-  ];
+  const financingRange = (status: string) =>
+    `(SELECT ${ROW}, f."requestedAmountCents", (SELECT array_agg(status) FROM "LicenseRequest" r WHERE r."proposalId" = p.id) FROM "Proposal" p JOIN "Consortium" c ON c.id = p."consortiumId" LEFT JOIN "FinancingRequest" f ON f."proposalId" = p.id
+     WHERE p.status = '${status}' ORDER BY p."submittedAt", p.id LIMIT 21)`;
+  const financingQueue: Sql = [`${financingRange("IN_LICENSE_REVIEW")} UNION ALL ${financingRange("IN_FINANCING_REVIEW")} ORDER BY "submittedAt", id LIMIT 21`, []];
   const published = (after: string): Sql => [
     `SELECT ${ROW}, ${COUNTRIES}, d."approvedAmountCents" FROM "Proposal" p JOIN "Consortium" c ON c.id = p."consortiumId" LEFT JOIN "FinancingRequest" f ON f."proposalId" = p.id LEFT JOIN "FinancingDecision" d ON d."financingRequestId" = f.id AND d.outcome = 'APPROVED'
      WHERE p."publishedAt" IS NOT NULL${after} ORDER BY p."publishedAt" DESC, p.id LIMIT 21`,
@@ -239,8 +210,11 @@ async function measure(base: string, databaseUrl: string, size: number): Promise
   try {
     const sessions = new Map<Role, Session | null>([["public", null]]);
     for (const [role, email] of Object.entries(ACCOUNTS)) sessions.set(role as Role, await signIn(base, email));
+    const pages = await pagesFor(client);
+    // A freshly started server compiles as it goes: warm every page up first.
+    for (let round = 0; round < 5; round++) for (const page of pages) await fetchPage(base, page.path, sessions.get(page.role)!);
     const results: Result[] = [];
-    for (const page of await pagesFor(client)) {
+    for (const page of pages) {
       const http = await timeHttp(base, page.path, sessions.get(page.role)!);
       const sql = await timeSql(client, page.sql);
       const result = { size, page: page.name, role: page.role, path: page.path.replace(/after=[^&]+/, "after=…"), ...http, sqlP50: sql.p50, sqlP95: sql.p95 };

@@ -3,6 +3,7 @@
 // test that runs two servers on one database.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { DEMO_PASSWORD } from "../prisma/seed/demo";
 
 export type RunningServer = { base: string; stop: () => Promise<void> };
 
@@ -32,4 +33,30 @@ export async function startServer(databaseUrl: string, port: number, authSecret:
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+// ─── Signing in from a script: one place, so a second factor can be added here ─
+
+export type Session = { cookie: string };
+
+/** Signs a demo account in through Auth.js's credentials endpoint, as the sign-in form does. */
+export async function signIn(base: string, email: string, password = DEMO_PASSWORD): Promise<Session> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf) },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/dashboard` }),
+  });
+  const cookie = cookiesOf(response);
+  if (!/authjs\.session-token=/.test(cookie)) throw new Error(`Sign-in as ${email} failed (HTTP ${response.status}).`);
+  return { cookie };
+}
+
+function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .join("; ");
 }
