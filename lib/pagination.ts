@@ -102,7 +102,7 @@ export function pageWithin<W, K extends string>(scope: W, page: PageQuery<K>) {
   return { where: { AND: [scope, page.where] }, orderBy: page.orderBy, take: page.take };
 }
 
-type PageQuery<K extends string> = { where: object; orderBy: Array<Record<K | "id", SortOrder>>; take: number };
+export type PageQuery<K extends string = string> = { where: object; orderBy: Array<Record<K | "id", SortOrder>>; take: number };
 
 /**
  * Reads one page: `read` runs the list's own query with the page's where, order

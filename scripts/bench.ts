@@ -40,7 +40,7 @@ const { values } = parseArgs({
   },
 });
 const SEQUENTIAL = Number(values.requests ?? (values.quick ? 12 : 40));
-const CONCURRENT = Number(values.concurrent ?? (values.quick ? 20 : 100));
+const CONCURRENT = Number(values.concurrent ?? (values.quick ? 10 : 100));
 const CONCURRENCY = Number(values.concurrency);
 const BUDGET_P95_MS = 100;
 
@@ -212,7 +212,7 @@ async function measure(base: string, databaseUrl: string, size: number): Promise
     for (const [role, email] of Object.entries(ACCOUNTS)) sessions.set(role as Role, await signIn(base, email));
     const pages = await pagesFor(client);
     // A freshly started server compiles as it goes: warm every page up first.
-    for (let round = 0; round < 5; round++) for (const page of pages) await fetchPage(base, page.path, sessions.get(page.role)!);
+    for (let round = 0; round < (values.quick ? 2 : 5); round++) for (const page of pages) await fetchPage(base, page.path, sessions.get(page.role)!);
     const results: Result[] = [];
     for (const page of pages) {
       const http = await timeHttp(base, page.path, sessions.get(page.role)!);

@@ -8,7 +8,7 @@ import { lockExposureCap, readCapPosition } from "@/lib/exposure-cap/service";
 import { licenseBlockers } from "@/lib/licensing/status";
 import { authorize, proposalScope, type Actor } from "@/lib/policy";
 import { applyTransition, getProposal, PROPOSAL_ROW } from "@/lib/proposals/service";
-import { pageWithin, readKeysetPage, type PageRequest } from "@/lib/pagination";
+import { pageWithin, readKeysetPage, type PageQuery, type PageRequest } from "@/lib/pagination";
 import type { FinancingDecisionInput } from "@/lib/schemas/decisions";
 import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
 import { approvableAmount, approvalViolations, financingLimits, packageValue } from "./rules";
@@ -25,7 +25,7 @@ export async function financingQueue(client: Db, actor: Actor, request: PageRequ
     FINANCING_QUEUE_ORDER,
     request,
     // One index range per status, merged: each reads at most a page.
-    FINANCING_QUEUE_STATUSES.map((status) => (page: Parameters<typeof pageWithin>[1]) =>
+    FINANCING_QUEUE_STATUSES.map((status) => (page: PageQuery<"submittedAt">) =>
       client.proposal.findMany({
         ...pageWithin({ AND: [scope, { status }] }, page),
         select: {
