@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/sign-in/actions";
 import { SessionTimeout } from "@/components/session-timeout";
-import { currentSession, requestSettings } from "@/lib/session";
+import { requestSettings } from "@/lib/request-cache";
+import { currentSession } from "@/lib/session";
 import { can } from "@/lib/policy";
 
 const ROLE_LABELS = {

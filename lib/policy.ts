@@ -101,6 +101,17 @@ export function consortiumScope(actor: Actor, permission: "consortium:read" | "c
   return { users: { some: { userId: actor.userId, seatRole: { in: [...SEATS_FOR[permission]!] } } } };
 }
 
+/**
+ * The license requests an actor may see, as a query filter. A license request is
+ * created only when its proposal is submitted, so for government roles the
+ * proposal scope (submitted proposals) holds for every request and the queue is
+ * read without joining Proposal; consortium staff see their own proposals' only.
+ */
+export function licenseRequestScope(actor: Actor): Prisma.LicenseRequestWhereInput {
+  authorize(actor, "license:read");
+  return actor.role === "CONSORTIUM_MEMBER" ? { proposal: proposalScope(actor) } : {};
+}
+
 /** Consortium staff may read a proposal but not act on it with this seat: say so, don't 404. */
 export function seatAllows(seatRole: ConsortiumSeatRole | null, permission: Permission): boolean {
   const seats = SEATS_FOR[permission];

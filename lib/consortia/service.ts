@@ -5,7 +5,7 @@ import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, requireRecordId, RuleViolationError } from "@/lib/errors";
 import { authorize, consortiumScope, type Actor } from "@/lib/policy";
 import type { CreateConsortiumInput, MemberInput } from "@/lib/schemas/consortium";
-import { memberIneligibility, type CountriesOfConcern } from "./eligibility";
+import { memberIneligibility, type CountriesOfConcern, type MemberForEligibility } from "./eligibility";
 
 type OrganizationInput = Omit<MemberInput, "consortiumId" | "layersSupplied">;
 
@@ -178,11 +178,20 @@ export async function handOverAnchor(client: Db, actor: Actor, input: { consorti
   });
 }
 
-/** What keeps a consortium's proposals from being submitted: members from countries of concern. */
+/**
+ * What keeps a consortium's proposals from being submitted: members from
+ * countries of concern. One query for the members tied to such a country; the
+ * countries' names are read only when there is one to name.
+ */
 export async function memberIneligibilities(client: Db | Tx, consortiumId: string): Promise<string[]> {
-  const [memberships, concern] = await Promise.all([
-    client.consortiumMembership.findMany({ where: { consortiumId }, include: { organization: true } }),
-    countriesOfConcern(client),
-  ]);
-  return memberships.map((m) => memberIneligibility(m.organization, concern)).filter((reason): reason is string => reason !== null);
+  const flagged = await client.$queryRaw<MemberForEligibility[]>`
+    SELECT o."legalName", o."countryOfIncorporationCode", o."headquartersCountryCode", o."ultimateParentName", o."ultimateParentCountryCode"
+    FROM "ConsortiumMembership" m JOIN "Organization" o ON o.id = m."organizationId"
+    WHERE m."consortiumId" = ${consortiumId}
+      AND EXISTS (SELECT 1 FROM "Country" c WHERE c."isCountryOfConcern"
+                  AND c.code IN (o."headquartersCountryCode", o."countryOfIncorporationCode", o."ultimateParentCountryCode"))
+    ORDER BY m."isAnchor" DESC, m."joinedAt"`;
+  if (flagged.length === 0) return [];
+  const concern = await countriesOfConcern(client);
+  return flagged.map((member) => memberIneligibility(member, concern)).filter((reason): reason is string => reason !== null);
 }

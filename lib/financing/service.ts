@@ -1,14 +1,14 @@
 // EXIM's financing review: the queue, the review sheet, and the decision that
 // draws on the exposure cap.
 import { queuedTransaction, type Db, type Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { FinancingProduct, FinancingStage } from "@/lib/generated/prisma/enums";
+import type { FinancingProduct, FinancingStage, LicenseRequestStatus } from "@/lib/generated/prisma/enums";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
 import { lockExposureCap, readCapPosition, releaseProposalDraws } from "@/lib/exposure-cap/service";
 import { licenseBlockers } from "@/lib/licensing/status";
 import { authorize, proposalScope, type Actor } from "@/lib/policy";
-import { applyTransition, PAGE_SIZE } from "@/lib/proposals/service";
+import { applyTransition, getProposal, PROPOSAL_ROW } from "@/lib/proposals/service";
+import { pageWithin, readKeysetPage, type PageQuery, type PageRequest } from "@/lib/pagination";
 import type { BoardDecisionInput, CancelCommitmentInput, CongressionalNotificationInput, FinancingDecisionInput } from "@/lib/schemas/decisions";
 import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
 import { STAGE_EVENT_FOR, stageEventAfter, stageTransition } from "@/lib/workflow";
@@ -18,36 +18,61 @@ import { loadReferenceTables, tablesInForce } from "./reference-tables";
 import { approvableAmount, financingFigures, financingProblems, proposalSplit, type FinancingFigures } from "./rules";
 import { repaymentSchedule } from "./schedule";
 
+/** Oldest submission first, read through (status, submittedAt, id) for each status in the queue. */
+const FINANCING_QUEUE_ORDER = { key: "submittedAt", order: "asc", idOrder: "asc" } as const;
+export const FINANCING_QUEUE_STATUSES = ["IN_LICENSE_REVIEW", "IN_FINANCING_REVIEW"] as const;
+
 /** Proposals waiting on EXIM: in financing review, or still awaiting their licenses. */
-export async function financingQueue(client: Db, actor: Actor, { page = 1 }: { page?: number }) {
+export async function financingQueue(client: Db, actor: Actor, request: PageRequest) {
   authorize(actor, "financing:read");
-  const where: Prisma.ProposalWhereInput = {
-    AND: [proposalScope(actor), { status: { in: ["IN_FINANCING_REVIEW", "IN_LICENSE_REVIEW"] } }],
-  };
-  const [total, rows] = await Promise.all([
-    client.proposal.count({ where }),
-    client.proposal.findMany({
-      where,
-      orderBy: [{ status: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        reference: true,
-        title: true,
-        status: true,
-        submittedAt: true,
-        consortium: { select: { name: true } },
-        financingRequest: { select: { requestedAmountCents: true, product: true } },
-        licenseRequests: { select: { status: true } },
-      },
-    }),
-  ]);
-  return { total, page, pageSize: PAGE_SIZE, rows };
+  const scope = proposalScope(actor);
+  return readKeysetPage(
+    FINANCING_QUEUE_ORDER,
+    request,
+    // One index range per status, merged: each reads at most a page.
+    FINANCING_QUEUE_STATUSES.map((status) => (page: PageQuery<"submittedAt">) =>
+      client.proposal.findMany({
+        ...pageWithin({ AND: [scope, { status }] }, page),
+        select: {
+          ...PROPOSAL_ROW,
+          status: true,
+          submittedAt: true,
+          financingRequest: { select: { requestedAmountCents: true, product: true } },
+          licenseRequests: { select: { status: true } },
+        },
+      }),
+    ),
+    // In the queue's scope every proposal has been submitted.
+    (row) => row.submittedAt!,
+  );
 }
 
-async function reviewFigures(client: Db | Tx, proposalId: string) {
-  const proposal = await client.proposal.findUniqueOrThrow({
+/** Proposals waiting on EXIM, for the dashboard: a count through the queue's index. */
+export async function financingQueueCount(client: Db, actor: Actor) {
+  authorize(actor, "financing:read");
+  return client.proposal.count({ where: { AND: [proposalScope(actor), { status: { in: [...FINANCING_QUEUE_STATUSES] } }] } });
+}
+
+type ReviewedProposal = {
+  lineItems: Array<{ quantity: number; unitPriceCents: bigint; usContentBasisPoints: number }>;
+  targetCountries: Array<{ country: { isHighIncomeOecd: boolean; oecdRiskCategory: number | null } }>;
+  financingRequest: { eligibleForeignContentCents: bigint; localCostsCents: bigint } | null;
+  licenseRequests: Array<{ status: LicenseRequestStatus; destination: { name: string } }>;
+};
+
+/** The financing figures and license blockers of a proposal already loaded. */
+function figuresOf(proposal: ReviewedProposal, settings: ProgramSettings) {
+  const limits = financingFigures(
+    proposalSplit(proposal.lineItems, proposal.financingRequest),
+    proposal.targetCountries.map((c) => c.country),
+    settings,
+  );
+  const blockers = licenseBlockers(proposal.licenseRequests.map((r) => ({ destinationName: r.destination.name, status: r.status })));
+  return { limits, blockers };
+}
+
+async function reviewFigures(tx: Tx, proposalId: string) {
+  const proposal = await tx.proposal.findUniqueOrThrow({
     where: { id: proposalId },
     include: {
       lineItems: { select: { quantity: true, unitPriceCents: true, usContentBasisPoints: true } },
@@ -56,16 +81,8 @@ async function reviewFigures(client: Db | Tx, proposalId: string) {
       licenseRequests: { include: { destination: { select: { name: true } } } },
     },
   });
-  const settings = await loadProgramSettings(client);
-  const limits = financingFigures(
-    proposalSplit(proposal.lineItems, proposal.financingRequest),
-    proposal.targetCountries.map((c) => c.country),
-    settings,
-  );
-  const blockers = licenseBlockers(
-    proposal.licenseRequests.map((r) => ({ destinationName: r.destination.name, status: r.status })),
-  );
-  return { proposal, settings, limits, blockers };
+  const settings = await loadProgramSettings(tx);
+  return { proposal, settings, ...figuresOf(proposal, settings) };
 }
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -73,15 +90,15 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 type TermsRequest = { product: FinancingProduct; repaymentYears: number };
 
 /** The decided terms' rate and fee: the CIRR in force for a direct loan, the fee grid for the country risk. */
-async function pricing(
-  client: Db | Tx,
+function pricingFrom(
+  tables: Awaited<ReturnType<typeof loadReferenceTables>>,
   request: TermsRequest,
   amountCents: bigint,
   riskCategory: number | null,
   fee: { payment: "UP_FRONT" | "AS_DRAWN"; financed: boolean },
   now: Date,
 ) {
-  const inForce = tablesInForce(await loadReferenceTables(client), today(now));
+  const inForce = tablesInForce(tables, today(now));
   const cirr = inForce.cirr ? cirrRate(inForce.cirr, request.repaymentYears) : null;
   const exposure =
     inForce.exposureFees && riskCategory !== null
@@ -94,43 +111,56 @@ async function pricing(
 const riskCategoryOf = (countries: ReadonlyArray<{ country: { oecdRiskCategory: number | null } }>) =>
   countries.reduce<number | null>((worst, c) => (c.country.oecdRiskCategory === null ? worst : Math.max(worst ?? 0, c.country.oecdRiskCategory)), null);
 
-/** Everything an officer needs to decide: figures, license blockers, the stage, authority, terms and the cap. */
-export async function financingReview(client: Db, actor: Actor, proposalId: string, now = new Date()) {
+/**
+ * Everything an officer needs to decide, from one scoped read of the proposal:
+ * the proposal, figures, license blockers, the next stage, authority, terms,
+ * the schedule and the cap.
+ */
+export async function financingReview(client: Db, actor: Actor, proposalId: string, programSettings?: ProgramSettings, now = new Date()) {
   authorize(actor, "financing:read");
-  requireRecordId(proposalId, "Proposal");
-  const visible = await client.proposal.findFirst({ where: { AND: [{ id: proposalId }, proposalScope(actor)] }, select: { id: true } });
-  if (!visible) throw new NotFoundError("Proposal");
-  const [{ limits, blockers, proposal, settings }, cap] = await Promise.all([reviewFigures(client, proposalId), readCapPosition(client)]);
+  const [{ proposal }, cap, settings, tables] = await Promise.all([
+    getProposal(client, actor, proposalId),
+    readCapPosition(client),
+    programSettings ?? loadProgramSettings(client),
+    loadReferenceTables(client),
+  ]);
+  const { limits, blockers } = figuresOf(proposal, settings);
   const request = proposal.financingRequest;
   const approvable = approvableAmount(request?.requestedAmountCents ?? 0n, limits, cap.headroomCents);
   // The stage that comes next, offered even while licenses are pending: the officer then hears what blocks it.
   const nextEvent = request ? stageEventAfter(request.stage) : null;
-  const amountForTerms = request?.requestedAmountCents ?? 0n;
-  const terms = request
-    ? await pricing(client, request, amountForTerms, riskCategoryOf(proposal.targetCountries), { payment: "UP_FRONT", financed: false }, now)
-    : null;
+  const terms = request ? pricingFrom(tables, request, request.requestedAmountCents, riskCategoryOf(proposal.targetCountries), { payment: "UP_FRONT", financed: false }, now) : null;
   const authority = request
-    ? { level: authorityLevel(amountForTerms, settings), problems: authorityProblems(amountForTerms, request, now, settings) }
+    ? { level: authorityLevel(request.requestedAmountCents, settings), problems: authorityProblems(request.requestedAmountCents, request, now, settings) }
     : null;
-  return { limits, blockers, cap, approvable, nextEvent, terms, authority, settings };
+  return { proposal, limits, blockers, cap, approvable, nextEvent, terms, authority, settings, schedule: scheduleOf(request) };
 }
 
-/** The repayment schedule of the latest approving decision (or the ask), for the page and the CSV. */
+type ScheduledRequest = {
+  requestedAmountCents: bigint;
+  repaymentYears: number;
+  startingPoint: Date | null;
+  decisions: Array<{ outcome: string; approvedAmountCents: bigint | null; repaymentYears: number | null; rateBasisPoints: number | null }>;
+};
+
+/** The repayment schedule of the latest decision that issued a stage (or of the ask), once a starting point is set. */
+function scheduleOf(request: ScheduledRequest | null) {
+  if (!request?.startingPoint) return [];
+  const decision = request.decisions.find((d) => d.outcome === "APPROVED");
+  const amount = decision?.approvedAmountCents ?? request.requestedAmountCents;
+  return repaymentSchedule(amount, decision?.repaymentYears ?? request.repaymentYears, request.startingPoint.toISOString().slice(0, 10), decision?.rateBasisPoints ?? null);
+}
+
+/** A financing's repayment schedule, for the CSV download. */
 export async function financingSchedule(client: Db, actor: Actor, proposalId: string) {
   authorize(actor, "financing:read");
   requireRecordId(proposalId, "Proposal");
   const proposal = await client.proposal.findFirst({
     where: { AND: [{ id: proposalId }, proposalScope(actor)] },
-    select: { reference: true, financingRequest: { include: { decisions: { where: { outcome: "APPROVED" }, orderBy: { decidedAt: "desc" }, take: 1 } } } },
+    select: { reference: true, financingRequest: { include: { decisions: { orderBy: { decidedAt: "desc" } } } } },
   });
   if (!proposal) throw new NotFoundError("Proposal");
-  const request = proposal.financingRequest;
-  if (!request?.startingPoint) return { reference: proposal.reference, schedule: [] };
-  const decision = request.decisions[0];
-  const amount = decision?.approvedAmountCents ?? request.requestedAmountCents;
-  const years = decision?.repaymentYears ?? request.repaymentYears;
-  const schedule = repaymentSchedule(amount, years, request.startingPoint.toISOString().slice(0, 10), decision?.rateBasisPoints ?? null);
-  return { reference: proposal.reference, schedule };
+  return { reference: proposal.reference, schedule: scheduleOf(proposal.financingRequest) };
 }
 
 function problemsOrThrow(problems: string[], heading: string, field?: string) {
@@ -201,8 +231,8 @@ export async function decideFinancing(client: Db, actor: Actor, input: Financing
       "approvedAmount",
     );
 
-    const terms = await pricing(
-      tx,
+    const terms = pricingFrom(
+      await loadReferenceTables(tx),
       financingRequest,
       input.approvedAmountCents,
       riskCategoryOf(proposal.targetCountries),

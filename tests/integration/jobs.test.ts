@@ -23,7 +23,12 @@ afterAll(async () => {
 describe("the job queue, as the portal's role", () => {
   it("has the daily verification scheduled by the owner", async () => {
     const schedules = await boss.getSchedules();
-    expect(schedules).toEqual([expect.objectContaining({ name: JOBS.verifyAuditTrail.name, cron: JOBS.verifyAuditTrail.cron })]);
+    expect(schedules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: JOBS.verifyAuditTrail.name, cron: JOBS.verifyAuditTrail.cron }),
+        expect.objectContaining({ name: JOBS.deliverMail.name, cron: JOBS.deliverMail.cron }),
+      ]),
+    );
   });
 
   it("runs the verification job and records the run", async () => {

@@ -24,6 +24,7 @@ const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   "app/sign-in/second-factor/actions.ts#secondFactorAction": "checks a code for the caller's own pending session only (requirePendingSessionForAction)",
   "app/sign-in/second-factor/actions.ts#enrollmentAction": "confirms an authenticator app for the caller's own session only (requirePendingSessionForAction)",
   "app/sign-in/authenticator/page.tsx#default": "authenticator set-up for the caller's own session that owes it (requirePendingSession)",
+  "app/api/session/second-factor/route.ts#POST": "the second step of signing in, for the caller's own pending session only (requirePendingSessionForAction)",
   "app/api/session/route.ts#GET": "tells the caller when their own session ends; nothing about anyone else",
   "app/api/session/route.ts#POST": "extends the caller's own session only, from the portal's own pages",
   "app/invitations/[token]/page.tsx#default": "shows an invitation to whoever holds its single-use link (a 256-bit token)",

@@ -9,9 +9,9 @@ import { db } from "@/lib/db";
 import { AUTHORITY_LABELS } from "@/lib/financing/authority";
 import { PRODUCT_LABELS } from "@/lib/financing/labels";
 import { allowedProducts, financingTerm, TERM_LABELS } from "@/lib/financing/rules";
-import { financingReview, financingSchedule } from "@/lib/financing/service";
+import { financingReview } from "@/lib/financing/service";
 import { formatBasisPoints, formatCents } from "@/lib/money";
-import { getProposal } from "@/lib/proposals/service";
+import { requestSettings } from "@/lib/request-cache";
 import { orNotFound, requirePageActor } from "@/lib/session";
 import { STAGE_LABELS, STAGE_TRANSITIONS } from "@/lib/workflow";
 import { cancelCommitmentAction, decideFinancingAction, recordBoardDecisionAction, recordCongressionalNotificationAction } from "../actions";
@@ -29,11 +29,8 @@ export default async function FinancingDecisionPage({ params, searchParams }: { 
   const { id } = await params;
   const { notice } = await searchParams;
   const actor = await requirePageActor("financing:decide", `/financing/${id}`);
-  const client = db();
-  const [{ proposal }, review, { schedule }] = await orNotFound(
-    Promise.all([getProposal(client, actor, id), financingReview(client, actor, id), financingSchedule(client, actor, id)]),
-  );
-  const { limits, blockers, cap, approvable, nextEvent, terms, authority, settings } = review;
+  const review = await orNotFound(financingReview(db(), actor, id, await requestSettings()));
+  const { proposal, limits, blockers, cap, approvable, nextEvent, terms, authority, settings, schedule } = review;
   const request = proposal.financingRequest;
   const lastDecision = request?.decisions[0];
   const hidden = { proposalId: proposal.id, expectedVersion: String(proposal.version) };

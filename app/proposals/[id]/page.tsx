@@ -5,7 +5,6 @@ import { ActionForm } from "@/components/form/action-form";
 import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
-import { memberIneligibilities } from "@/lib/consortia/service";
 import { db } from "@/lib/db";
 import { packageValue } from "@/lib/financing/rules";
 import { OBLIGOR_SECTOR_LABELS, PRODUCT_LABELS } from "@/lib/financing/labels";
@@ -13,9 +12,9 @@ import { LICENSE_STATUS_LABELS, reviewDaysRemaining } from "@/lib/licensing/stat
 import { formatBasisPoints, formatCents } from "@/lib/money";
 import { can, seatAllows } from "@/lib/policy";
 import { LAYER_SHORT_LABELS, reviewFlags } from "@/lib/proposals/completeness";
-import { destinationCountries, getProposal, proposalHistory, submissionChecklist } from "@/lib/proposals/service";
+import { proposalPageData, submissionChecklist } from "@/lib/proposals/service";
 import { orNotFound, requirePageActor } from "@/lib/session";
-import { loadProgramSettings } from "@/lib/settings";
+import { requestSettings } from "@/lib/request-cache";
 import { isEditable, STAGE_LABELS, STATUS_LABELS, transition } from "@/lib/workflow";
 import {
   addLineItemAction,
@@ -37,16 +36,14 @@ export default async function ProposalPage({ params, searchParams }: { params: P
   const { id } = await params;
   const { notice } = await searchParams;
   const actor = await requirePageActor("proposal:read", `/proposals/${id}`);
-  const client = db();
-  const { proposal, seatRole } = await orNotFound(getProposal(client, actor, id));
-  const [history, countries, settings] = await Promise.all([proposalHistory(client, actor, id), destinationCountries(client), loadProgramSettings(client)]);
+  const settings = await requestSettings();
+  const { proposal, seatRole, mayEdit, history, countries, memberProblems } = await orNotFound(proposalPageData(db(), actor, id, settings));
 
   const isMember = actor.role === "CONSORTIUM_MEMBER";
-  const mayEdit = isMember && isEditable(proposal.status) && seatAllows(seatRole, "proposal:update");
   // What the page offers follows the state machine and the seat; the services enforce both.
   const maySubmit = transition(proposal.status, "submit", actor.role).ok && seatAllows(seatRole, "proposal:submit");
   const mayWithdraw = transition(proposal.status, "withdraw", actor.role).ok && seatAllows(seatRole, "proposal:withdraw");
-  const gaps = isEditable(proposal.status) ? [...submissionChecklist(proposal, settings), ...(await memberIneligibilities(client, proposal.consortiumId))] : [];
+  const gaps = isEditable(proposal.status) ? [...submissionChecklist(proposal, settings), ...memberProblems] : [];
   const value = packageValue(proposal.lineItems);
   const flags = reviewFlags(proposal, settings);
   const destination = proposal.targetCountries[0];
