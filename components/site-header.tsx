@@ -23,6 +23,7 @@ export async function SiteHeader() {
     if (can(actor, "consortium:read")) links.push({ href: "/consortia", label: "Consortia" });
     if (can(actor, "license:decide")) links.push({ href: "/licensing", label: "License queue" });
     if (can(actor, "financing:decide")) links.push({ href: "/financing", label: "Financing queue" });
+    if (can(actor, "program:read")) links.push({ href: "/dashboard/program", label: "Program" });
     if (can(actor, "settings:manage")) links.push({ href: "/admin/settings", label: "Settings" });
     if (can(actor, "settings:manage")) links.push({ href: "/admin/reference-tables", label: "Reference tables" });
     if (can(actor, "users:manage")) links.push({ href: "/admin/users", label: "People" });

@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   "consortium:read",
   "consortium:manage",
   "mailbox:read",
+  "program:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,8 +53,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "audit:read",
   ],
   COMMERCE_REVIEWER: [...GOVERNMENT_READ, "license:decide", "proposal:return"],
-  EXIM_OFFICER: [...GOVERNMENT_READ, "financing:decide", "proposal:return"],
-  ADMINISTRATOR: [...GOVERNMENT_READ, "settings:manage", "users:manage", "mailbox:read"],
+  EXIM_OFFICER: [...GOVERNMENT_READ, "financing:decide", "proposal:return", "program:read"],
+  ADMINISTRATOR: [...GOVERNMENT_READ, "program:read", "settings:manage", "users:manage", "mailbox:read"],
 };
 
 export function can(actor: Actor | null, permission: Permission): boolean {

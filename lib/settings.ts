@@ -29,6 +29,7 @@ export const settingsSchema = z.object({
   "financing.congressionalNotificationAboveCents": cents,
   "financing.congressionalNotificationDays": z.number().int().min(0),
   "exposureCap.reservedBasisPoints": basisPoints,
+  "program.regions": z.record(z.string().min(1), z.array(z.string().regex(/^[A-Z]{2}$/))),
   "exposureCap.proposedStatutoryLimitCents": cents,
   "licensing.controlledEccns": z.array(z.string().min(1)),
   "licensing.controlledEccnSuffixes": z.array(z.string().min(1)),

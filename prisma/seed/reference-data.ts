@@ -86,6 +86,10 @@ export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: str
   "financing.congressionalNotificationAboveCents": { value: "10000000000", description: "Final commitments above this amount ($100M) wait for the congressional notification period." },
   "financing.congressionalNotificationDays": { value: 35, description: "Days the congressional notification period lasts before a final commitment." },
   "exposureCap.reservedBasisPoints": { value: 2000, description: "Share of the cap's authority reserved for China-and-transformational-exports work (20%)." },
+  "program.regions": {
+    value: { Gulf: ["AE", "SA", "QA", "KW", "BH", "OM"], "Asia-Pacific": ["SG", "JP", "KR", "MY", "VN", "IN", "ID", "TH", "PH", "AU", "NZ", "TW"] },
+    description: "Regions the program dashboard reports by (destination country codes); everything else is \"Other\".",
+  },
   "exposureCap.proposedStatutoryLimitCents": { value: "20500000000000", description: "The cap proposed at reauthorization ($205B), for the what-if view." },
   "licensing.controlledEccns": { value: ["3A090", "4A090"], description: "ECCNs of advanced-computing items that may need a license." },
   "licensing.controlledEccnSuffixes": { value: [".z"], description: "ECCN suffixes marking items that meet the advanced-computing parameters." },

@@ -42,6 +42,7 @@ const MATRIX: Record<Permission, [member: boolean, commerce: boolean, exim: bool
   "consortium:read": [Y, N, N, N],
   "consortium:manage": [Y, N, N, N],
   "mailbox:read": [N, N, N, Y],
+  "program:read": [N, N, Y, Y],
 };
 
 describe("the permission matrix", () => {

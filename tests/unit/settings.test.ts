@@ -24,6 +24,7 @@ const KEYS = [
   "financing.congressionalNotificationDays",
   "exposureCap.reservedBasisPoints",
   "exposureCap.proposedStatutoryLimitCents",
+  "program.regions",
   "proposals.requiredLayers",
   "proposals.hardwareUsContentThresholdBasisPoints",
   "proposals.ineligibleDestinationCountryGroups",
@@ -84,6 +85,10 @@ describe("the seeded values, parsed", () => {
       "financing.congressionalNotificationDays": 35,
       "exposureCap.reservedBasisPoints": 2000,
       "exposureCap.proposedStatutoryLimitCents": 20_500_000_000_000n,
+      "program.regions": {
+        Gulf: ["AE", "SA", "QA", "KW", "BH", "OM"],
+        "Asia-Pacific": ["SG", "JP", "KR", "MY", "VN", "IN", "ID", "TH", "PH", "AU", "NZ", "TW"],
+      },
       "proposals.requiredLayers": ["HARDWARE", "STORAGE", "CLOUD_NETWORKING", "APPLICATION_SOFTWARE"],
       "proposals.hardwareUsContentThresholdBasisPoints": 5100,
       "proposals.ineligibleDestinationCountryGroups": ["E:1", "E:2"],
