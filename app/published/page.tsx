@@ -14,24 +14,34 @@ export default async function PublishedPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">Approved AI export packages</h1>
-      <p className="mb-6">Packages whose export licenses were granted and whose financing EXIM approved.</p>
+      <p className="mb-6">
+        Packages whose export licenses were granted and to which EXIM gave a final financing commitment. Only the consortium, the destinations, the
+        product, the amount and the decision date are published.
+      </p>
       {list.rows.length === 0 ? (
         <p>No package has been approved yet.</p>
       ) : (
-        <DataTable caption="Approved packages, newest first" columns={["Reference", "Package", "Consortium", "Destination", "Financing", "Approved on"]}>
+        <DataTable caption="Approved packages, newest first" columns={["Reference", "Package", "Consortium", "Destination", "Financing", "Decided on"]}>
           {list.rows.map((row) => {
             const approved = row.financingRequest?.decisions[0]?.approvedAmountCents;
             return (
               <tr key={row.id}>
                 <td>{row.reference}</td>
                 <td>{row.title}</td>
-                <td>{row.consortium.name}</td>
+                <td>
+                  {row.consortium.name}
+                  {row.id === list.firstId ? (
+                    <span className="mt-1 block w-fit rounded border border-[var(--color-navy-700)] px-1 text-sm font-semibold" data-testid="program-first">
+                      The program&apos;s first approved consortium
+                    </span>
+                  ) : null}
+                </td>
                 <td>{row.targetCountries.map((c) => c.country.name).join(", ")}</td>
                 <td>
                   {approved ? formatCents(approved) : "—"}
                   {row.financingRequest ? <span className="block text-sm">{PRODUCT_LABELS[row.financingRequest.product]}</span> : null}
                 </td>
-                <td>{row.publishedAt?.toISOString().slice(0, 10)}</td>
+                <td>{(row.financingRequest?.decisions[0]?.decidedAt ?? row.publishedAt)?.toISOString().slice(0, 10)}</td>
               </tr>
             );
           })}

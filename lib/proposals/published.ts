@@ -8,6 +8,16 @@ import { publishedScope } from "@/lib/policy";
 const PUBLISHED_ORDER = { key: "publishedAt", order: "desc", idOrder: "asc" } as const;
 
 export async function listPublishedPackages(client: Db, request: PageRequest) {
+  const [page, first] = await Promise.all([readPublishedPage(client, request), firstPublished(client)]);
+  return { ...page, firstId: first?.id ?? null };
+}
+
+/** The program's first package still published: one row off the end of the same index. */
+async function firstPublished(client: Db) {
+  return client.proposal.findFirst({ where: publishedScope(), orderBy: [{ publishedAt: "asc" }, { id: "desc" }], select: { id: true } });
+}
+
+async function readPublishedPage(client: Db, request: PageRequest) {
   return readKeysetPage(
     PUBLISHED_ORDER,
     request,
@@ -18,7 +28,13 @@ export async function listPublishedPackages(client: Db, request: PageRequest) {
           ...PROPOSAL_ROW,
           publishedAt: true,
           targetCountries: DESTINATION_NAMES,
-          financingRequest: { select: { product: true, decisions: { where: { outcome: "APPROVED" }, select: { approvedAmountCents: true } } } },
+          // The amount of the final commitment (letters of interest and preliminary commitments are not published).
+          financingRequest: {
+            select: {
+              product: true,
+              decisions: { where: { outcome: "APPROVED", stage: "FINAL_COMMITMENT" }, orderBy: { decidedAt: "desc" }, take: 1, select: { approvedAmountCents: true, decidedAt: true } },
+            },
+          },
         },
       }),
     // Published packages always carry their publication date (publishedScope).

@@ -92,6 +92,8 @@ test("a package goes from draft to approved financing across the three roles", a
   await signIn(page, OFFICER);
   await page.goto("/dashboard");
   const headroomBefore = centsOf(await page.getByTestId("cap-headroom").innerText());
+  await page.goto("/dashboard/program");
+  const programHeadroomBefore = BigInt((await page.getByTestId("program-headroom").getAttribute("data-cents"))!);
   await page.getByRole("link", { name: "Financing queue", exact: true }).click();
   await page.getByRole("link", { name: new RegExp(title) }).click();
   await expect(page.getByTestId("license-readiness")).toHaveText("Every required export license is granted.");
@@ -128,6 +130,9 @@ test("a package goes from draft to approved financing across the three roles", a
   await expect(page.getByTestId("cap-limit")).toHaveText("$135,000,000,000.00");
   const headroomAfter = centsOf(await page.getByTestId("cap-headroom").innerText());
   expect(headroomBefore - headroomAfter).toBe(6_000_000_000n);
+  await page.goto("/dashboard/program");
+  expect(programHeadroomBefore - BigInt((await page.getByTestId("program-headroom").getAttribute("data-cents"))!)).toBe(6_000_000_000n);
+  await expectAccessible(page);
   await signOut(page);
 
   // ── The member sees the outcome and its history; the public list shows it ─
