@@ -1,11 +1,11 @@
 // `npm run dev` and `npm start`: prepare the database, then run Next.js on it.
 //   tsx scripts/run.ts dev|start [--port 3000] [--data-dir .data/postgres] [--fresh] [--embedded]
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo";
+import { localAuthSecret } from "./db/auth-secret";
 import { prepareDatabase } from "./db/prepare";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -31,17 +31,11 @@ if (values.fresh) rmSync(dataDir, { recursive: true, force: true });
 
 /** A stable signing secret for local sessions, kept out of git; production sets AUTH_SECRET. */
 function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  if (mode === "start" && process.env.NODE_ENV === "production" && process.env.DATABASE_URL) {
+  if (!process.env.AUTH_SECRET && mode === "start" && process.env.NODE_ENV === "production" && process.env.DATABASE_URL) {
     console.error("Set AUTH_SECRET (for example: openssl rand -base64 32) to run against a production database.");
     process.exit(1);
   }
-  const file = path.join(dataRoot, "auth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(dataRoot, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
+  return localAuthSecret(dataRoot);
 }
 
 async function main() {
