@@ -4,7 +4,7 @@ import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { ForbiddenError, NotFoundError, RuleViolationError, StaleVersionError, UnauthenticatedError } from "@/lib/errors";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, formValues, unreadableFormState, type FormState } from "@/lib/forms";
 import type { Actor, Permission } from "@/lib/policy";
 import { requireActor } from "@/lib/session";
 
@@ -15,6 +15,7 @@ export async function runFormAction<S extends z.ZodType>(
   run: (actor: Actor, input: z.output<S>) => Promise<string | void>,
 ): Promise<FormState> {
   const values = formValues(formData);
+  if (!values) return unreadableFormState;
   try {
     const actor = await requireActor(permission);
     const parsed = schema.safeParse(values);

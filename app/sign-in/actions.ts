@@ -2,12 +2,13 @@
 // Public by nature: signing in and out are what make an actor in the first place.
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, formValues, unreadableFormState, type FormState } from "@/lib/forms";
 import { signInSchema } from "@/lib/schemas/decisions";
 import { safeReturnPath } from "@/lib/safe-return-path";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
+  if (!values) return unreadableFormState;
   const parsed = signInSchema.safeParse(values);
   const kept = { email: values.email ?? "", callbackUrl: values.callbackUrl ?? "" };
   if (!parsed.success) {

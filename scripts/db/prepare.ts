@@ -15,12 +15,15 @@ export type PreparedDatabase = {
   /** Whether the demo accounts exist (seeded now or before). */
   demoAccounts: boolean;
   stop: () => Promise<void>;
+  /** The embedded server's exit (stopped or crashed); undefined for a DATABASE_URL. */
+  exited?: Promise<void>;
 };
 
 export async function prepareDatabase(options: { dataDir?: string; forceEmbedded?: boolean; port?: number; seedDemo?: boolean } = {}): Promise<PreparedDatabase> {
   const external = options.forceEmbedded ? undefined : process.env.DATABASE_URL;
   let url: string;
   let stop = async () => {};
+  let exited: Promise<void> | undefined;
   if (external) {
     url = external;
   } else {
@@ -32,6 +35,7 @@ export async function prepareDatabase(options: { dataDir?: string; forceEmbedded
     });
     url = server.url;
     stop = server.stop;
+    exited = server.exited;
   }
   try {
     await applyMigrations(url);
@@ -40,7 +44,7 @@ export async function prepareDatabase(options: { dataDir?: string; forceEmbedded
       await seedReferenceData(prisma);
       const demoSeeded = options.seedDemo === false ? false : await seedDemoData(prisma);
       const demoAccounts = (await prisma.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } })) > 0;
-      return { url, embedded: !external, demoSeeded, demoAccounts, stop };
+      return { url, embedded: !external, demoSeeded, demoAccounts, stop, exited };
     } finally {
       await prisma.$disconnect();
     }
