@@ -270,7 +270,10 @@ function generate(pages: string[], actionIds: string[], sessions: string[]): Fuz
     // a server action call, well-formed or not
     method = chance(0.9) ? "POST" : pick(METHODS);
     if (chance(0.85)) headers["next-action"] = chance(0.85) ? pick(actionIds) : headerValue("next-action", actionIds);
-    if (chance(0.4)) headers["next-router-state-tree"] = encodeURIComponent('["",{"children":["__PAGE__",{}]},null,null]');
+    if (chance(0.4)) {
+      headers["next-router-state-tree"] = chance(0.8) ? encodeURIComponent('["",{"children":["__PAGE__",{}]},null,null]') : headerValue("next-router-state-tree", actionIds);
+      if (chance(0.5)) headers.rsc = "1";
+    }
     const made = actionBody(actionIds);
     body = made.body;
     if (made.type) headers["content-type"] = made.type;
