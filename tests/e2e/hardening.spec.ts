@@ -62,6 +62,21 @@ test("pages carry a nonce-based Content-Security-Policy and the other security h
   await signIn(page, MEMBER);
 });
 
+test("an injected inline script doesn't run, and the journeys' policy guard sees the violation", async ({ page, cspViolations }) => {
+  // The portal's real answer, with a script injected into its HTML as a stored
+  // cross-site script would be: no nonce, so the policy must block it.
+  await page.route("**/sign-in", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace("</body>", "<script>window.injected = true</script></body>");
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto("/sign-in");
+  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+  await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
+  expect(cspViolations.join("\n")).toMatch(/script-src/);
+  cspViolations.length = 0; // seen and expected here; any other violation fails its test
+});
+
 test("behind an HTTPS proxy, the session cookie is Secure", async ({ request }) => {
   const https = { "x-forwarded-proto": "https" };
   const csrf = await request.get("/api/auth/csrf", { headers: https });
