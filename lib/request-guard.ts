@@ -182,9 +182,16 @@ async function checkFetchAction(actionId: string, contentType: string, body: Uin
   return reject(400, "action body is neither a form nor React's text encoding");
 }
 
-/** A form posted without JavaScript: the action is named by `$ACTION_ID_<id>` or `$ACTION_REF_<n>` fields. */
+/**
+ * A form posted to a page without JavaScript: Next.js treats it as an action call,
+ * named by an `$ACTION_ID_<id>` field or (with bound arguments) `$ACTION_REF_<n>`
+ * fields, and refuses one that names none.
+ */
 function checkFormPostAction(form: FormData, options: Options): Rejection | null {
   const keys = [...form.keys()];
+  const references = keys.filter((k) => k.startsWith("$ACTION_REF_"));
+  if (!keys.some((k) => k.startsWith("$ACTION_ID_")) && references.length === 0) return reject(400, "form post that names no action");
+  if (references.length > 2) return reject(400, "too many action references");
   for (const key of keys) {
     if (key.startsWith("$ACTION_ID_")) {
       const id = key.slice("$ACTION_ID_".length);
@@ -194,10 +201,11 @@ function checkFormPostAction(form: FormData, options: Options): Rejection | null
       if ((declaredParameters(id) ?? 1) > 1) return reject(400, "action needs more than the form");
     }
   }
-  for (const key of keys.filter((k) => k.startsWith("$ACTION_REF_"))) {
+  for (const key of references) {
     const prefix = `$ACTION_${key.slice("$ACTION_REF_".length)}:`;
-    const head = form.get(`${prefix}0`);
-    const reference = typeof head === "string" ? parseJson(head) : { ok: false as const };
+    const heads = form.getAll(`${prefix}0`);
+    const head = heads.length === 1 ? heads[0] : null;
+    const reference = typeof head === "string" && head.startsWith('{"id":"') ? parseJson(head) : { ok: false as const };
     if (!reference.ok || !isPlainObject(reference.value) || typeof reference.value.id !== "string") return reject(400, "malformed action reference");
     const problem = checkActionId(reference.value.id, options);
     if (problem) return problem;
@@ -213,6 +221,19 @@ function checkFormPostAction(form: FormData, options: Options): Rejection | null
     if (declared !== null && declared > 0 && boundCount + 1 !== declared) return reject(400, "action arguments don't fit");
   }
   return null;
+}
+
+/** The Auth.js endpoints the portal uses (credentials sign-in only); Auth.js logs an error for any other. */
+const AUTH_ENDPOINTS: Record<string, readonly string[]> = {
+  GET: ["session", "csrf", "providers", "signin", "signout", "error"],
+  HEAD: ["session", "csrf", "providers", "signin", "signout", "error"],
+  POST: ["session", "signin/credentials", "signout", "callback/credentials"],
+};
+
+function checkAuthEndpoint(method: string, pathname: string): Rejection | null {
+  if (!pathname.startsWith("/api/auth/") && pathname !== "/api/auth") return null;
+  const endpoint = pathname.slice("/api/auth/".length).replace(/\/$/, "");
+  return AUTH_ENDPOINTS[method]?.includes(endpoint) ? null : reject(404, "no such sign-in endpoint");
 }
 
 /** The body, or "too large" past `MAX_BODY_BYTES`. */
@@ -248,7 +269,7 @@ export async function checkRequest(request: Request, pathname: string, options: 
   if (!(ALLOWED_METHODS as readonly string[]).includes(method)) return reject(405, `method ${method.slice(0, 20)} not allowed`);
   if (!isDecodablePath(pathname)) return reject(404, "path is not valid percent-encoding");
   const { headers } = request;
-  const problem = checkHostHeaders(headers);
+  const problem = checkHostHeaders(headers) ?? checkAuthEndpoint(method, pathname);
   if (problem) return problem;
   const actionId = headers.get("next-action");
   if (method !== "POST") {
@@ -272,7 +293,7 @@ export async function checkRequest(request: Request, pathname: string, options: 
   if (!isForm) return null;
   const form = await readForm(body, contentType);
   if (!form) return reject(400, "unreadable multipart body");
-  return checkFormPostAction(form, options);
+  return pathname.startsWith("/api/") ? null : checkFormPostAction(form, options);
 }
 
 /**

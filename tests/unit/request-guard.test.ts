@@ -60,6 +60,15 @@ describe("requests the proxy refuses", () => {
     expect(await check({ headers })).toBe(400);
   });
 
+  it("a sign-in endpoint the portal doesn't use: 404", async () => {
+    expect(await check({ path: "/api/auth/session" })).toBe("passes");
+    expect(await check({ path: "/api/auth/csrf" })).toBe("passes");
+    expect(await check({ method: "POST", path: "/api/auth/callback/credentials", body: "a=1", headers: { "content-type": "application/x-www-form-urlencoded", "content-length": "3" } })).toBe("passes");
+    expect(await check({ path: "/api/auth/signin/%2F" })).toBe(404);
+    expect(await check({ path: "/api/auth/callback/credentials" })).toBe(404);
+    expect(await check({ method: "POST", path: "/api/auth/csrf", body: "", headers: { "content-length": "0" } })).toBe(404);
+  });
+
   it("a path that isn't percent-encoding: 404", async () => {
     expect(await check({ path: "/proposals/%ff" })).toBe(404);
   });
@@ -111,6 +120,7 @@ describe("requests the proxy refuses", () => {
     expect(await post({ [`$ACTION_ID_${FORM_ACTION}`]: "", email: "a@b.example" })).toBe(400);
     expect(await post({ [`$ACTION_ID_${NO_ARGUMENTS}`]: "" })).toBe("passes");
     expect(await post({ "$ACTION_REF_1": "", "$ACTION_1:0": "not json" })).toBe(400);
+    expect(await post({ email: "a@b.example" })).toBe(400); // names no action at all
     expect(await post({ "$ACTION_REF_1": "", "$ACTION_1:0": `{"id":"${FORM_ACTION}","bound":"$@1"}`, "$ACTION_1:1": "[{}]" })).toBe("passes");
   });
 });
