@@ -1,12 +1,12 @@
 // `npm run dev` and `npm start`: prepare the database, then run Next.js on it.
 //   tsx scripts/run.ts dev|start [--port 3000] [--data-dir .data/postgres] [--fresh] [--embedded]
-import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo";
 import { localAuthSecret } from "./db/auth-secret";
 import { prepareDatabase } from "./db/prepare";
+import { keepPostgresRunning, keepServerRunning, type Supervised } from "./supervise";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
@@ -67,23 +67,45 @@ async function main() {
   }
   console.log(`\nPortal: http://localhost:${values.port}\n`);
 
-  const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, mode!, "--port", values.port!], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, AUTH_TRUST_HOST: "true" },
-  });
+  // `npm start` serves through scripts/serve.ts (Next.js's handler behind a plain
+  // Node server); `npm run dev` runs Next.js's development server.
+  const [command, ...args] =
+    mode === "start"
+      ? [process.execPath, "--import", "tsx", path.resolve("scripts", "serve.ts"), "--port", values.port!]
+      : [process.execPath, path.resolve("node_modules", "next", "dist", "bin", "next"), "dev", "--port", values.port!];
+  const env = {
+    ...process.env,
+    ...(mode === "start" ? { NODE_ENV: "production" as const } : {}),
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    AUTH_SECRET: authSecret(),
+    AUTH_TRUST_HOST: "true",
+  };
 
+  // Each part is restarted when it dies on its own; a part that keeps dying
+  // (a crash loop) stops the whole portal with an error.
   let stopping = false;
+  const parts: Array<Pick<Supervised, "stop">> = [];
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child.exitCode === null) child.kill("SIGTERM");
-    await database.stop();
+    for (const part of parts.reverse()) await part.stop().catch((error: unknown) => console.error(error));
     process.exit(code);
+  };
+  const giveUp = (error: Error) => {
+    console.error(error.message);
+    void shutdown(1);
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
-  child.on("exit", (code) => void shutdown(code ?? 0));
+
+  if (database.embedded && database.exited) {
+    const port = Number(new URL(database.url).port);
+    parts.push(await keepPostgresRunning({ dataDir, port, first: { exited: database.exited, stop: database.stop }, onGiveUp: giveUp }));
+  } else {
+    parts.push({ stop: database.stop });
+  }
+  parts.push(await keepServerRunning({ command: command!, args, env, onGiveUp: giveUp }));
 }
 
 main().catch((error: unknown) => {
