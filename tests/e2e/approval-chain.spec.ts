@@ -3,8 +3,8 @@
 // commitment while Commerce reviews the license; the reviewer grants it; the
 // board's decision goes on record; the officer gives the final commitment; the
 // exposure cap's headroom falls by exactly the amount, and the public page lists it.
-import { expect, test } from "@playwright/test";
-import { addLineItem, centsOf, expectAccessible, MEMBER, OFFICER, REVIEWER, signIn, signOut } from "./support";
+import { expect } from "@playwright/test";
+import { addLineItem, centsOf, expectAccessible, MEMBER, OFFICER, REVIEWER, signIn, signOut, test } from "./support";
 
 test("a package goes from draft to approved financing across the three roles", async ({ page }) => {
   const title = `Sovereign AI campus ${Date.now()}`;

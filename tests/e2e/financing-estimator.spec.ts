@@ -1,7 +1,7 @@
 // The public financing estimator: no sign-in, the form works without JavaScript,
 // and the same figures come through the JSON API its OpenAPI document describes.
-import { expect, test } from "@playwright/test";
-import { expectAccessible } from "./support";
+import { expect } from "@playwright/test";
+import { expectAccessible, test } from "./support";
 
 const WORKED = {
   contractPrice: "150000000.00",
