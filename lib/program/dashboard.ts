@@ -1,14 +1,18 @@
 // The program dashboard: the cap's headroom and reservation, the pipeline by
 // stage, committed amounts by region and by product, and median days in each
 // stage. Aggregates only (GROUP BY, percentile_cont): a handful of rows whatever
-// the number of proposals, and no proposal list is ever read.
+// the number of proposals, and no proposal list is ever read. The cap is read
+// fresh on every request (one row); the aggregates, which scan the program, are
+// kept up to 15 seconds per process like the dashboard's totals (decision 24).
 import type { Db } from "@/lib/db";
 import { capPosition, type CapPosition } from "@/lib/exposure-cap/rules";
 import { readCapPosition } from "@/lib/exposure-cap/service";
 import type { FinancingProduct, FinancingStage } from "@/lib/generated/prisma/enums";
 import { shareOf } from "@/lib/money";
 import { authorize, type Actor } from "@/lib/policy";
-import { loadProgramSettings } from "@/lib/settings";
+import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
+import { shortCached } from "@/lib/short-cache";
+import { DASHBOARD_TOTALS_TTL_MS } from "@/lib/dashboard";
 
 export type PipelineRow = { stage: FinancingStage | "NONE"; proposals: number; amountCents: bigint };
 export type AmountRow = { label: string; proposals: number; amountCents: bigint };
@@ -26,15 +30,28 @@ export type ProgramDashboard = {
 
 const PIPELINE_ORDER: PipelineRow["stage"][] = ["NONE", "LETTER_OF_INTEREST", "PRELIMINARY_COMMITMENT", "FINAL_COMMITMENT"];
 
-export async function programDashboard(client: Db, actor: Actor): Promise<ProgramDashboard> {
+/** `fresh` skips the per-process cache (tests that compare before and after a change). */
+export async function programDashboard(client: Db, actor: Actor, { fresh = false }: { fresh?: boolean } = {}): Promise<ProgramDashboard> {
   authorize(actor, "program:read");
   const settings = await loadProgramSettings(client);
+  const [cap, aggregates] = await Promise.all([
+    readCapPosition(client, settings),
+    fresh ? readAggregates(client, settings) : shortCached("program:aggregates", DASHBOARD_TOTALS_TTL_MS, () => readAggregates(client, settings)),
+  ]);
+  return {
+    cap,
+    reservedCents: shareOf(cap.statutoryLimitCents, settings["exposureCap.reservedBasisPoints"]),
+    whatIf: capPosition(settings["exposureCap.proposedStatutoryLimitCents"], settings["exposureCap.drawnAtStartCents"], cap.drawnCents - settings["exposureCap.drawnAtStartCents"]),
+    ...aggregates,
+  };
+}
+
+async function readAggregates(client: Db, settings: ProgramSettings): Promise<Omit<ProgramDashboard, "cap" | "reservedCents" | "whatIf">> {
   const regions = Object.entries(settings["program.regions"]).flatMap(([name, codes]) => codes.map((code) => [code, name] as const));
   const codes = regions.map(([code]) => code);
   const names = regions.map(([, name]) => name);
 
-  const [cap, pipeline, byRegion, byProduct, [days]] = await Promise.all([
-    readCapPosition(client, settings),
+  const [pipeline, byRegion, byProduct, [days]] = await Promise.all([
     // Under review by the stage last decided; final commitments are the approved proposals.
     client.$queryRaw<Array<{ stage: string; proposals: bigint; amount: bigint }>>`
       SELECT CASE WHEN p."status" = 'APPROVED' THEN 'FINAL_COMMITMENT' ELSE COALESCE(fr."stage"::text, 'NONE') END AS stage,
@@ -94,9 +111,6 @@ export async function programDashboard(client: Db, actor: Actor): Promise<Progra
   const regionRows = new Map(byRegion.map((row) => [row.region, row]));
   const num = (value: number | bigint | null | undefined) => (value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10);
   return {
-    cap,
-    reservedCents: shareOf(cap.statutoryLimitCents, settings["exposureCap.reservedBasisPoints"]),
-    whatIf: capPosition(settings["exposureCap.proposedStatutoryLimitCents"], settings["exposureCap.drawnAtStartCents"], cap.drawnCents - settings["exposureCap.drawnAtStartCents"]),
     pipeline: PIPELINE_ORDER.map((stage) => ({ stage, proposals: Number(byStage.get(stage)?.proposals ?? 0n), amountCents: byStage.get(stage)?.amount ?? 0n })),
     byRegion: regionOrder.map((label) => ({ label, proposals: Number(regionRows.get(label)?.proposals ?? 0n), amountCents: regionRows.get(label)?.amount ?? 0n })),
     byProduct: (["LOAN_GUARANTEE", "DIRECT_LOAN", "EXPORT_CREDIT_INSURANCE"] as const).map((product) => {
