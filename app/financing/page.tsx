@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Pagination } from "@/components/pagination";
 import { pageRequestParams } from "@/lib/pagination";
 import { StatusBadge } from "@/components/status-badge";
+import { STAGE_LABELS } from "@/lib/workflow";
 import { db } from "@/lib/db";
 import { PRODUCT_LABELS } from "@/lib/financing/labels";
 import { financingQueue } from "@/lib/financing/service";
@@ -23,7 +24,7 @@ export default async function FinancingQueuePage({ searchParams }: { searchParam
       {queue.rows.length === 0 ? (
         <p>No proposal is waiting for a financing decision.</p>
       ) : (
-        <DataTable caption="Proposals in financing or license review, oldest submission first" columns={["Proposal", "Consortium", "Requested", "Licenses", "Status"]}>
+        <DataTable caption="Proposals in financing or license review, oldest submission first" columns={["Proposal", "Consortium", "Requested", "Licenses", "Status and stage"]}>
           {queue.rows.map((row) => {
             const { total, granted, refused } = licenseTally(row.licenseRequests.map((r) => r.status));
             return (
@@ -44,6 +45,7 @@ export default async function FinancingQueuePage({ searchParams }: { searchParam
                 </td>
                 <td>
                   <StatusBadge status={row.status} />
+                  <span className="block text-sm">{row.financingRequest?.stage ? STAGE_LABELS[row.financingRequest.stage] : "No financing decision yet"}</span>
                 </td>
               </tr>
             );

@@ -37,7 +37,7 @@ export async function financingQueue(client: Db, actor: Actor, request: PageRequ
           ...PROPOSAL_ROW,
           status: true,
           submittedAt: true,
-          financingRequest: { select: { requestedAmountCents: true, product: true } },
+          financingRequest: { select: { requestedAmountCents: true, product: true, stage: true } },
           licenseRequests: { select: { status: true } },
         },
       }),
