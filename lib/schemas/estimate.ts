@@ -24,10 +24,10 @@ export const financingEstimateSchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, "Enter the destination country as a two-letter code, like AE.")
     .describe("ISO 3166-1 alpha-2."),
-}).meta({ id: "FinancingEstimateRequest" });
+});
 export type FinancingEstimateInput = z.output<typeof financingEstimateSchema>;
 
-const problemDoc = z.object({ field: z.string().nullable(), message: z.string() }).meta({ id: "Problem" });
+const problemDoc = z.object({ field: z.string().nullable(), message: z.string() });
 
 export const financingEstimateResponseDoc = z
   .object({
@@ -48,7 +48,6 @@ export const financingEstimateResponseDoc = z
     exposureFee: z.object({ rate: z.string(), amount: z.string() }).nullable(),
     schedule: z.array(z.object({ dueDate: z.string(), principal: z.string(), interest: z.string() })),
     problems: z.array(problemDoc),
-  })
-  .meta({ id: "FinancingEstimate" });
+  });
 
-export const inputProblemsDoc = z.object({ error: z.string(), problems: z.array(problemDoc) }).meta({ id: "InputProblems" });
+export const inputProblemsDoc = z.object({ error: z.string(), problems: z.array(problemDoc) });

@@ -34,7 +34,7 @@ const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   "app/estimate/page.tsx#default": "the public financing estimator: reads only settings, countries and reference tables, never a proposal",
   "app/estimate/schedule.csv/route.ts#GET": "the public estimator's schedule as CSV: the same inputs and reads as the estimator page",
   "app/api/v1/financing/estimate/route.ts#POST": "the public estimator as JSON: reads only settings, countries and reference tables",
-  "app/api/v1/openapi.json/route.ts#GET": "the API description; generated from code, no data",
+  "app/api/v1/openapi.json/route.ts#GET": "the public API's OpenAPI document",
 };
 
 type EntryPoint = { id: string; kind: "page" | "route" | "action"; body: ts.Node | undefined; source: ts.SourceFile };

@@ -1,7 +1,9 @@
-// The portal's OpenAPI 3.1 document, generated from the zod schemas the routes use.
+// Public: the API's OpenAPI 3.1 document, generated from the routes' schemas.
 import { openApiDocument } from "@/lib/api/openapi";
 import { json } from "@/lib/http";
 
-export function GET() {
-  return json(openApiDocument(), { headers: { "cache-control": "public, max-age=300" } });
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  return json(openApiDocument(new URL(request.url).origin), { headers: { "cache-control": "public, max-age=300" } });
 }
