@@ -147,6 +147,11 @@ async function discover(sessions: string[]) {
       for (const [, src] of text.matchAll(/src="(\/_next\/static\/[^"]+\.js)"/g)) scripts.add(src!);
     }
   }
+  // Every record also has its JSON route and its review pages (which answer 404 to those without access).
+  for (const page of [...pages]) {
+    const id = /^\/(?:proposals|licensing|financing)\/([A-Za-z0-9_-]{10,})$/.exec(page)?.[1];
+    if (id) for (const path of [`/api/proposals/${id}`, `/proposals/${id}`, `/licensing/${id}`, `/financing/${id}`]) pages.add(path);
+  }
   // Action ids are in the client chunks (createServerReference("<id>", ...)).
   for (const src of scripts) {
     const { text } = await send({ method: "GET", path: src, headers: {}, label: "" });
@@ -353,6 +358,7 @@ async function main() {
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`\n${sent} requests in ${seconds} s:`);
   for (const key of ["2xx", "3xx", "4xx", "5xx", "timeout", "no answer"]) console.log(`  ${key.padEnd(10)} ${counts.get(key) ?? 0}`);
+  if (counts.get("no answer")) console.log("  (no answer: hand-written requests the server closed without an HTTP answer, such as a body shorter than its Content-Length)");
   const byStatus = new Map<string, number>();
   for (const { answer, request } of failures) {
     const key = `${answer.status || answer.error} ${request.label}`;
