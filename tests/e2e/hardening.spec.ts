@@ -77,7 +77,13 @@ test("an injected inline script doesn't run, and the journeys' policy guard sees
   cspViolations.length = 0; // seen and expected here; any other violation fails its test
 });
 
-test("behind an HTTPS proxy, the session cookie is Secure", async ({ request }) => {
+/** The session cookie among a response's Set-Cookie headers. */
+function sessionCookie(headers: Array<{ name: string; value: string }>): string | undefined {
+  return headers.filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value).find((c) => /authjs\.session-token=/.test(c));
+}
+
+test("behind an HTTPS proxy, the session cookie is Secure", async ({ page, request, playwright, baseURL }) => {
+  // Auth.js's own endpoint.
   const https = { "x-forwarded-proto": "https" };
   const csrf = await request.get("/api/auth/csrf", { headers: https });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -86,11 +92,29 @@ test("behind an HTTPS proxy, the session cookie is Secure", async ({ request }) 
     form: { email: MEMBER, password: DEMO_PASSWORD, csrfToken, callbackUrl: "/dashboard" },
     maxRedirects: 0,
   });
-  const cookies = answer.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
-  const session = cookies.find((c) => c.startsWith("__Secure-authjs.session-token="));
-  expect(session, cookies.join("\n")).toBeTruthy();
-  expect(session).toMatch(/;\s*Secure/i);
-  expect(session).toMatch(/;\s*HttpOnly/i);
+  const fromEndpoint = sessionCookie(answer.headersArray());
+  expect(fromEndpoint).toMatch(/^__Secure-authjs\.session-token=.*;\s*Secure/i);
+  expect(fromEndpoint).toMatch(/;\s*HttpOnly/i);
+
+  // The sign-in form, whose action posts as if through a TLS-terminating proxy.
+  await page.goto("/sign-in");
+  await page.route("**/sign-in", (route) =>
+    route.request().method() === "POST" ? route.continue({ headers: { ...route.request().headers(), ...https } }) : route.continue(),
+  );
+  await page.getByLabel("Email address").fill(MEMBER);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  const [posted] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in"),
+    page.getByRole("button", { name: "Sign in" }).click(),
+  ]);
+  expect(sessionCookie(await posted.headersArray())).toMatch(/^__Secure-authjs\.session-token=.*;\s*Secure/i);
+
+  // Plain HTTP (no proxy header): an ordinary cookie, which browsers keep on http://localhost.
+  const fresh = await playwright.request.newContext({ baseURL });
+  const plain = (await fresh.get("/api/auth/csrf")).headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  expect(plain.find((c) => c.startsWith("authjs.csrf-token="))).toBeTruthy();
+  expect(plain.join("\n")).not.toMatch(/Secure/i);
+  await fresh.dispose();
 });
 
 test("malformed requests answer 4xx, never 500", async ({ request, baseURL }) => {
