@@ -2,24 +2,10 @@
 // area contributes its paths (here, lib/financing/openapi.ts); request and
 // response bodies are generated from the same zod schemas the routes parse with,
 // so the document can't drift.
-import { z } from "zod";
 import { financingPaths } from "@/lib/financing/openapi";
+import type { PathItems } from "./json-schema";
 
-type Schema = Record<string, unknown>;
-type Operation = Record<string, unknown>;
-export type PathItems = Record<string, Record<string, Operation>>;
-
-/** A JSON Schema for an OpenAPI 3.1 document (JSON Schema 2020-12) from a zod schema. */
-export function jsonSchema(schema: z.ZodType, io: "input" | "output"): Schema {
-  const generated = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Schema;
-  delete generated.$schema;
-  return generated;
-}
-
-export const jsonBody = (schema: z.ZodType, io: "input" | "output", description?: string) => ({
-  ...(description ? { description } : {}),
-  content: { "application/json": { schema: jsonSchema(schema, io) } },
-});
+export { jsonBody, jsonSchema, type PathItems } from "./json-schema";
 
 /** Every area's paths; an area adds its own export to this list. */
 const AREAS: PathItems[] = [financingPaths];

@@ -1,5 +1,5 @@
 // The financing area's part of the OpenAPI document (lib/api/openapi.ts).
-import { jsonBody, type PathItems } from "@/lib/api/openapi";
+import { jsonBody, type PathItems } from "@/lib/api/json-schema";
 import { financingEstimateResponseDoc, financingEstimateSchema, inputProblemsDoc } from "@/lib/schemas/estimate";
 
 export const financingPaths: PathItems = {
