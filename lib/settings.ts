@@ -9,9 +9,39 @@ const cents = z
   .transform((value) => BigInt(value));
 const basisPoints = z.number().int().min(0).max(10_000);
 
+export type DatedValue<T> = { from: string; value: T };
+
+/** The value in force on `date` (yyyy-mm-dd): the latest whose `from` is on or before it; null before the first. */
+export function valueInForce<T>(schedule: ReadonlyArray<DatedValue<T>>, date: string): T | null {
+  let best: DatedValue<T> | null = null;
+  for (const entry of schedule) if (entry.from <= date && (!best || entry.from > best.from)) best = entry;
+  return best ? best.value : null;
+}
+
+/**
+ * A dated setting: either a plain value, or a schedule of values each in force
+ * from a date ([{ "from": "2025-07-23", "value": ... }, ...]); the program reads
+ * the value in force today, so a change can be entered ahead of its date.
+ */
+const dated = <S extends z.ZodType>(schema: S) =>
+  z.union([
+    z
+      .array(z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date, yyyy-mm-dd"), value: schema }))
+      .min(1)
+      .transform((schedule, ctx) => {
+        const value = valueInForce(schedule as unknown as ReadonlyArray<DatedValue<z.output<S>>>, new Date().toISOString().slice(0, 10));
+        if (value === null) {
+          ctx.addIssue({ code: "custom", message: "no value is in force yet: the earliest date is in the future" });
+          return z.NEVER;
+        }
+        return value;
+      }),
+    schema,
+  ]);
+
 export const settingsSchema = z.object({
-  "exposureCap.statutoryLimitCents": cents,
-  "exposureCap.drawnAtStartCents": cents,
+  "exposureCap.statutoryLimitCents": dated(cents),
+  "exposureCap.drawnAtStartCents": dated(cents),
   "exposureCap.lockWaitMilliseconds": z.number().int().min(100).max(60_000),
   "financing.maxCoverOfNetContractPriceBasisPoints": basisPoints,
   "financing.minCashPaymentBasisPoints": basisPoints,
@@ -28,7 +58,7 @@ export const settingsSchema = z.object({
   "financing.officerAuthorityMaxCents": cents,
   "financing.congressionalNotificationAboveCents": cents,
   "financing.congressionalNotificationDays": z.number().int().min(0),
-  "exposureCap.reservedBasisPoints": basisPoints,
+  "exposureCap.reservedBasisPoints": dated(basisPoints),
   "program.regions": z.record(z.string().min(1), z.array(z.string().regex(/^[A-Z]{2}$/))),
   "exposureCap.proposedStatutoryLimitCents": cents,
   "licensing.controlledEccns": z.array(z.string().min(1)),

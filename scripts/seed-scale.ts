@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import path from "node:path";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { valueInForce, type DatedValue } from "../lib/settings";
 
 // ─── Deterministic randomness ────────────────────────────────────────────────
 
@@ -140,7 +141,12 @@ export async function seedScale(url: string, count: number, { seed = 2026, log =
     const settings = await client.query<{ key: string; value: unknown }>(
       `SELECT key, value FROM "Setting" WHERE key IN ('exposureCap.statutoryLimitCents', 'exposureCap.drawnAtStartCents')`,
     );
-    const setting = (key: string) => BigInt(String(settings.rows.find((r) => r.key === key)?.value ?? "0"));
+    // A dated setting holds a schedule: the value in force today counts.
+    const setting = (key: string) => {
+      const value = settings.rows.find((r) => r.key === key)?.value ?? "0";
+      const inForce = Array.isArray(value) ? valueInForce(value as Array<DatedValue<string>>, now.toISOString().slice(0, 10)) : value;
+      return BigInt(String(inForce ?? "0"));
+    };
     const ledger = await client.query<{ sum: string | null }>(`SELECT sum("amountCents")::text AS sum FROM "ExposureCapEntry"`);
     const headroom = setting("exposureCap.statutoryLimitCents") - setting("exposureCap.drawnAtStartCents") - BigInt(ledger.rows[0]?.sum ?? "0");
     if (headroom <= 0n) throw new Error("The exposure cap has no headroom left for approvals: nothing seeded.");

@@ -67,8 +67,14 @@ export const COUNTRIES: CountryRow[] = [
 
 /** Program settings as first configured; values come from domain rules of 2025-2026. */
 export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: string }> = {
-  "exposureCap.statutoryLimitCents": { value: "13500000000000", description: "EXIM's statutory exposure cap ($135B)." },
-  "exposureCap.drawnAtStartCents": { value: "3410000000000", description: "Exposure outstanding before this program's approvals (about $34.1B)." },
+  "exposureCap.statutoryLimitCents": {
+    value: [{ from: "2019-12-20", value: "13500000000000" }],
+    description: "EXIM's statutory exposure cap ($135B), dated: add { from, value } entries ahead of a change (reauthorization).",
+  },
+  "exposureCap.drawnAtStartCents": {
+    value: [{ from: "2025-07-23", value: "3410000000000" }],
+    description: "Exposure outstanding outside this program's ledger (about $34.1B), dated.",
+  },
   "exposureCap.lockWaitMilliseconds": { value: 5000, description: "How long an approval waits for its turn on the exposure cap before the portal answers that it is busy (milliseconds)." },
   "financing.maxCoverOfNetContractPriceBasisPoints": { value: 8500, description: "EXIM finances at most this share of the net contract price." },
   "financing.minCashPaymentBasisPoints": { value: 1500, description: "The buyer pays at least this share of the net contract price in cash." },
@@ -85,7 +91,7 @@ export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: str
   "financing.officerAuthorityMaxCents": { value: "2500000000", description: "An EXIM officer decides final commitments up to this amount ($25M); above it the board decides." },
   "financing.congressionalNotificationAboveCents": { value: "10000000000", description: "Final commitments above this amount ($100M) wait for the congressional notification period." },
   "financing.congressionalNotificationDays": { value: 35, description: "Days the congressional notification period lasts before a final commitment." },
-  "exposureCap.reservedBasisPoints": { value: 2000, description: "Share of the cap's authority reserved for China-and-transformational-exports work (20%)." },
+  "exposureCap.reservedBasisPoints": { value: [{ from: "2019-12-20", value: 2000 }], description: "Share of the cap's authority reserved for China-and-transformational-exports work (20%)." },
   "program.regions": {
     value: { Gulf: ["AE", "SA", "QA", "KW", "BH", "OM"], "Asia-Pacific": ["SG", "JP", "KR", "MY", "VN", "IN", "ID", "TH", "PH", "AU", "NZ", "TW"] },
     description: "Regions the program dashboard reports by (destination country codes); everything else is \"Other\".",

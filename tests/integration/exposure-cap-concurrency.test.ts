@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 /** Leaves exactly `headroomCents` under the cap by moving the pre-program drawn figure. */
 async function setHeadroom(headroomCents: bigint) {
-  const limit = BigInt((await client.setting.findUniqueOrThrow({ where: { key: "exposureCap.statutoryLimitCents" } })).value as string);
+  const { statutoryLimitCents: limit } = await readCapPosition(client);
   const ledger = (await client.exposureCapEntry.aggregate({ _sum: { amountCents: true } }))._sum.amountCents ?? 0n;
   await client.setting.update({ where: { key: "exposureCap.drawnAtStartCents" }, data: { value: (limit - ledger - headroomCents).toString() } });
 }

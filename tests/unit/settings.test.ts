@@ -1,7 +1,7 @@
 // The program settings an administrator can change: every key the portal reads,
 // seeded by DEFAULT_SETTINGS and validated by parseSettings.
 import { describe, expect, it } from "vitest";
-import { parseSettings, settingsSchema } from "@/lib/settings";
+import { parseSettings, settingsSchema, valueInForce } from "@/lib/settings";
 import { DEFAULT_SETTINGS } from "@/prisma/seed/reference-data";
 
 const rows = Object.entries(DEFAULT_SETTINGS).map(([key, { value }]) => ({ key, value }));
@@ -143,5 +143,27 @@ describe("parseSettings refuses a configuration it can't trust", () => {
   it("no embargoed groups at all is a valid choice", () => {
     const changed = rows.map((row) => (row.key === "proposals.ineligibleDestinationCountryGroups" ? { ...row, value: [] } : row));
     expect(parseSettings(changed)["proposals.ineligibleDestinationCountryGroups"]).toEqual([]);
+  });
+});
+
+describe("dated settings (the cap, the baseline and the reservation)", () => {
+  const schedule = [
+    { from: "2019-12-20", value: "13500000000000" },
+    { from: "2026-10-01", value: "20500000000000" },
+  ];
+
+  it("the value in force is the latest on or before the date", () => {
+    expect(valueInForce(schedule, "2019-12-19")).toBeNull();
+    expect(valueInForce(schedule, "2026-09-30")).toBe("13500000000000");
+    expect(valueInForce(schedule, "2026-10-01")).toBe("20500000000000");
+  });
+
+  it("a schedule parses to today's value; a plain value still parses; a schedule entirely in the future is refused", () => {
+    const withSchedule = rows.map((row) => (row.key === "exposureCap.statutoryLimitCents" ? { ...row, value: [{ from: "2000-01-01", value: "100" }, { from: "2999-01-01", value: "200" }] } : row));
+    expect(parseSettings(withSchedule)["exposureCap.statutoryLimitCents"]).toBe(100n);
+    const plain = rows.map((row) => (row.key === "exposureCap.reservedBasisPoints" ? { ...row, value: 1500 } : row));
+    expect(parseSettings(plain)["exposureCap.reservedBasisPoints"]).toBe(1500);
+    const future = rows.map((row) => (row.key === "exposureCap.drawnAtStartCents" ? { ...row, value: [{ from: "2999-01-01", value: "1" }] } : row));
+    expect(() => parseSettings(future)).toThrow(/exposureCap.drawnAtStartCents/);
   });
 });
