@@ -7,6 +7,7 @@ import { decideLicense } from "@/lib/licensing/service";
 import type { Actor } from "@/lib/policy";
 import { programDashboard } from "@/lib/program/dashboard";
 import { dashboardTables } from "@/lib/program/tables";
+import { listPublishedPackages } from "@/lib/proposals/published";
 import { submitProposal } from "@/lib/proposals/service";
 import { cancelCommitmentSchema, licenseDecisionSchema } from "@/lib/schemas/decisions";
 import { freshDatabase } from "./support/database";
@@ -92,5 +93,23 @@ describe("the program dashboard", () => {
     await expect(programDashboard(client, reviewer)).rejects.toBeInstanceOf(ForbiddenError);
     const { actor } = await createConsortiumMember(client);
     await expect(programDashboard(client, actor)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("the public list", () => {
+  it("shows the final commitment's amount and date, marks the program's first package, and drops a cancelled one", async () => {
+    const first = await committed("JP", "3,000,000.00");
+    const second = await committed("AE", "4,000,000.00");
+    const list = await listPublishedPackages(client, {});
+    const rows = new Map(list.rows.map((row) => [row.id, row]));
+    expect(rows.get(second)!.financingRequest!.decisions).toEqual([{ approvedAmountCents: 400_000_000n, decidedAt: expect.any(Date) }]);
+    const earliest = await client.proposal.findFirstOrThrow({ where: { publishedAt: { not: null } }, orderBy: { publishedAt: "asc" } });
+    expect(list.firstId).toBe(earliest.id);
+    // Nothing confidential: no line items, parties, security plan or compliance statement in the rows.
+    expect(Object.keys(rows.get(first)!).sort()).toEqual(["consortium", "financingRequest", "id", "publishedAt", "reference", "targetCountries", "title"].sort());
+
+    const { version } = await client.proposal.findUniqueOrThrow({ where: { id: second } });
+    await cancelCommitment(client, officer, cancelCommitmentSchema.parse({ proposalId: second, expectedVersion: String(version), reason: "Buyer withdrew." }));
+    expect((await listPublishedPackages(client, {})).rows.map((row) => row.id)).not.toContain(second);
   });
 });
