@@ -10,6 +10,15 @@ export const AUDIT_ACTIONS = {
   "proposal.lineItemAdded": "Line item added",
   "proposal.lineItemRemoved": "Line item removed",
   "proposal.financingRequested": "Financing request saved",
+  "proposal.partyAdded": "Party added",
+  "proposal.partyUpdated": "Party changed",
+  "proposal.partyRemoved": "Party removed",
+  "screening.run": "Parties screened",
+  "screening.reviewed": "Screening hit reviewed",
+  "screening.listImported": "Screening list imported",
+  "license.assigned": "License request assigned",
+  "reviewer.conflictDeclared": "Conflict of interest declared",
+  "reviewer.conflictWithdrawn": "Conflict of interest withdrawn",
   "proposal.transitioned": "Status changed",
   "license.requested": "License request registered",
   "license.decided": "License decided",
@@ -32,7 +41,18 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 export type AuditEntry = {
   action: AuditAction;
-  entityType: "Proposal" | "LineItem" | "FinancingRequest" | "LicenseRequest" | "FinancingDecision" | "ExposureCapEntry" | "User";
+  entityType:
+    | "Proposal"
+    | "LineItem"
+    | "Party"
+    | "FinancingRequest"
+    | "LicenseRequest"
+    | "FinancingDecision"
+    | "ExposureCapEntry"
+    | "User"
+    | "ScreeningResult"
+    | "ScreeningList"
+    | "ConflictOfInterest";
   entityId: string;
   proposalId?: string;
   before?: Prisma.InputJsonValue;

@@ -5,7 +5,9 @@ import type { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { ForbiddenError, NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
-import { determineLicenses } from "@/lib/licensing/determination";
+import { determineLicenses, ruleVersion, type CountryForDetermination } from "@/lib/licensing/determination";
+import { requireEccn } from "@/lib/licensing/eccn";
+import { screenProposal } from "@/lib/screening/service";
 import { proposalScope, seatAllows, type Actor, type Permission } from "@/lib/policy";
 import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
 import { financingAskProblems, financingLimits, packageValue } from "@/lib/financing/rules";
@@ -21,6 +23,14 @@ const proposalDetail = {
   consortium: { select: { id: true, name: true } },
   targetCountries: { include: { country: { include: { groups: true } } } },
   lineItems: { orderBy: [{ layer: "asc" }, { position: "asc" }, { createdAt: "asc" }] },
+  parties: {
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    include: {
+      country: { select: { name: true } },
+      headquartersCountry: { include: { groups: true } },
+      parentCountry: { include: { groups: true } },
+    },
+  },
   financingRequest: { include: { decisions: { orderBy: { decidedAt: "desc" } } } },
   licenseRequests: {
     include: { destination: true, decisions: { orderBy: { decidedAt: "desc" } }, items: true },
@@ -101,7 +111,7 @@ export async function destinationCountries(client: Db) {
  * permission. Consortium staff whose seat can't do this are told so; rows they
  * can't see at all answer 404.
  */
-async function lockProposal(tx: Tx, actor: Actor, proposalId: string, permission: Permission) {
+export async function lockProposal(tx: Tx, actor: Actor, proposalId: string, permission: Permission) {
   const proposal = await tx.proposal.findFirst({
     where: { AND: [{ id: proposalId }, proposalScope(actor, "proposal:read")] },
   });
@@ -121,14 +131,34 @@ async function lockProposal(tx: Tx, actor: Actor, proposalId: string, permission
   return proposal;
 }
 
-function requireEditable(status: ProposalStatus) {
+export function requireEditable(status: ProposalStatus) {
   if (!isEditable(status)) {
     throw new RuleViolationError("This proposal has been submitted; it can be changed only if it is returned for revision.");
   }
 }
 
+/**
+ * A change to a draft: lock it in the actor's scope for editing, refuse unless it
+ * is editable, run the change, then bump the version; all in one transaction.
+ */
+export async function changeDraft<T>(
+  client: Db,
+  actor: Actor,
+  proposalId: string,
+  change: (tx: Tx, proposal: Awaited<ReturnType<typeof lockProposal>>) => Promise<T>,
+  data: Prisma.ProposalUpdateManyMutationInput = {},
+): Promise<T> {
+  return client.$transaction(async (tx) => {
+    const proposal = await lockProposal(tx, actor, proposalId, "proposal:update");
+    requireEditable(proposal.status);
+    const result = await change(tx, proposal);
+    await bumpVersion(tx, proposal.id, null, data);
+    return result;
+  });
+}
+
 /** Bumps the version, refusing when someone else changed the proposal first. */
-async function bumpVersion(tx: Tx, proposalId: string, expectedVersion: number | null, data: Prisma.ProposalUpdateManyMutationInput = {}) {
+export async function bumpVersion(tx: Tx, proposalId: string, expectedVersion: number | null, data: Prisma.ProposalUpdateManyMutationInput = {}) {
   const { count } = await tx.proposal.updateMany({
     where: { id: proposalId, ...(expectedVersion === null ? {} : { version: expectedVersion }) },
     data: { ...data, version: { increment: 1 } },
@@ -213,6 +243,7 @@ export async function addLineItem(client: Db, actor: Actor, input: LineItemInput
         unitPriceCents: input.unitPrice,
         usContentBasisPoints: input.usContent,
         eccn: input.eccn,
+        eccnBase: input.eccn === null ? null : requireEccn(input.eccn).base,
         totalProcessingPerformance: input.totalProcessingPerformance,
         performanceDensity: input.performanceDensity === null ? null : new Prisma.Decimal(input.performanceDensity),
         designedForDataCenter: input.layer === "HARDWARE" ? input.designedForDataCenter : null,
@@ -300,13 +331,17 @@ export async function applyTransition(
   return result.to;
 }
 
-function completenessView(proposal: Pick<ProposalDetail, "title" | "summary" | "targetCountries" | "lineItems" | "financingRequest">): ProposalForCompleteness {
+function completenessView(
+  proposal: Pick<ProposalDetail, "title" | "summary" | "targetCountries" | "lineItems" | "financingRequest" | "parties" | "specificEndUse">,
+): ProposalForCompleteness {
   return {
     title: proposal.title,
     summary: proposal.summary,
     targetCountryCodes: proposal.targetCountries.map((c) => c.countryCode),
     lineItems: proposal.lineItems,
     hasFinancingRequest: proposal.financingRequest !== null,
+    partyRoles: proposal.parties.map((party) => party.role),
+    specificEndUse: proposal.specificEndUse,
   };
 }
 
@@ -350,6 +385,19 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
     });
     await applyTransition(tx, actor, proposal, "submit", { submittedAt: now });
 
+    const asCountry = (country: { code: string; name: string; groups: Array<{ groupCode: string }> }): CountryForDetermination => ({
+      code: country.code,
+      name: country.name,
+      countryGroups: country.groups.map((g) => g.groupCode),
+    });
+    const destinations = proposal.targetCountries.map(({ country }) => asCountry(country));
+    const parties = proposal.parties.map((party) => ({
+      role: party.role,
+      name: party.name,
+      headquartersCountry: party.headquartersCountry ? asCountry(party.headquartersCountry) : null,
+      parentName: party.parentName,
+      parentCountry: party.parentCountry ? asCountry(party.parentCountry) : null,
+    }));
     const determinations = determineLicenses(
       proposal.lineItems.map((item) => ({
         id: item.id,
@@ -358,13 +406,16 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
         totalProcessingPerformance: item.totalProcessingPerformance,
         performanceDensity: item.performanceDensity === null ? null : item.performanceDensity.toNumber(),
       })),
-      proposal.targetCountries.map(({ country }) => ({
-        code: country.code,
-        name: country.name,
-        countryGroups: country.groups.map((g) => g.groupCode),
-      })),
+      destinations,
       settings,
+      parties,
     );
+    const version = ruleVersion(settings, [
+      ...destinations,
+      ...parties.flatMap((p) => [p.headquartersCountry, p.parentCountry]).filter((c): c is CountryForDetermination => c !== null),
+    ]);
+    // Every party and member is screened; until the job queue runs it, in this transaction.
+    await screenProposal(tx, proposal.id);
     const required = determinations.filter((d) => d.licenseRequired);
     const dueAt = new Date(now.getTime() + settings["licensing.reviewTargetDays"] * 86_400_000);
     // A resubmission replaces requests still pending; decided ones stay on record.
@@ -376,6 +427,8 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
           proposalId: proposal.id,
           destinationCountryCode: determination.countryCode,
           determinationReason: determination.reason,
+          determinationReasons: determination.reasons,
+          ruleVersion: version,
           registeredAt: now,
           dueAt,
           items: { create: determination.controlledItemIds.map((lineItemId) => ({ lineItemId })) },
@@ -387,7 +440,7 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
         entityType: "LicenseRequest",
         entityId: request.id,
         proposalId: proposal.id,
-        after: auditSnapshot({ destination: determination.countryCode, reason: determination.reason, dueAt }),
+        after: auditSnapshot({ destination: determination.countryCode, reasons: determination.reasons, ruleVersion: version, dueAt }),
       });
     }
     const submitted = { id: proposal.id, status: "SUBMITTED" as const };

@@ -6,6 +6,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/policy";
 import { addLineItem, createProposal, saveFinancingRequest } from "@/lib/proposals/service";
 import { lineItemSchema, financingRequestSchema } from "@/lib/schemas/proposal";
+import { addParty, saveSpecificEndUse } from "@/lib/proposals/parties";
+import { partySchema } from "@/lib/schemas/parties";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -71,10 +73,30 @@ export async function createCompleteDraft(
     { layer: "APPLICATION_SOFTWARE", description: "Government applications", quantity: "1", unitPrice: "10,000,000.00" },
   ];
   for (const item of items) await addLineItem(client, actor, lineItem(proposal.id, item));
+  for (const role of ["PURCHASER", "ULTIMATE_CONSIGNEE", "END_USER"] as const) {
+    await addParty(client, actor, party(proposal.id, { role, name: `${role.toLowerCase().replaceAll("_", " ")} of ${proposal.reference}`, countryCode: destination, headquartersCountryCode: destination }));
+  }
+  await saveSpecificEndUse(client, actor, { proposalId: proposal.id, specificEndUse: "Sovereign government AI services in a national data center." });
   await saveFinancingRequest(
     client,
     actor,
     financingRequestSchema.parse({ proposalId: proposal.id, product: "DIRECT_LOAN", requestedAmount, eligibleForeignContent, repaymentYears: "10", obligorSector: "SOVEREIGN" }),
   );
   return client.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
+}
+
+type PartyOverrides = Partial<Record<"role" | "name" | "address" | "countryCode" | "headquartersCountryCode" | "parentName" | "parentCountryCode", string>>;
+
+export function party(proposalId: string, overrides: PartyOverrides = {}) {
+  return partySchema.parse({
+    proposalId,
+    role: "END_USER",
+    name: "National AI Authority",
+    address: "1 Government Avenue",
+    countryCode: "AE",
+    headquartersCountryCode: "AE",
+    parentName: "",
+    parentCountryCode: "",
+    ...overrides,
+  });
 }
