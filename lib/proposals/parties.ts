@@ -2,6 +2,7 @@
 // and the specific end use. Each change goes through changeDraft: locked in the
 // actor's scope, editable drafts only, version bumped, audited, one transaction.
 import type { Db, Tx } from "@/lib/db";
+import type { PartyRole } from "@/lib/generated/prisma/enums";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import type { Actor } from "@/lib/policy";
@@ -19,7 +20,8 @@ async function requireKnownCountries(tx: Tx, input: PartyInput) {
   }
 }
 
-type PartyFields = Pick<PartyInput, "role" | "name" | "countryCode" | "parentName" | "parentCountryCode"> & {
+type PartyFields = Pick<PartyInput, "name" | "countryCode" | "parentName" | "parentCountryCode"> & {
+  role: PartyRole;
   address: string | null;
   headquartersCountryCode: string | null;
 };
