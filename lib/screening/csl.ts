@@ -76,7 +76,13 @@ export async function importScreeningList(client: Db, input: Readable, { fileNam
       let names: Array<{ entryId: string; name: string; normalized: string; isAlias: boolean }> = [];
       const flush = async () => {
         if (entries.length > 0) await tx.screeningEntry.createMany({ data: entries });
-        if (names.length > 0) await tx.screeningEntryName.createMany({ data: names });
+        if (names.length > 0) {
+          // Folded by PostgreSQL's unaccent on the way in, as every query is.
+          await tx.$executeRaw`
+            INSERT INTO "ScreeningEntryName" ("entryId", "name", "normalized", "isAlias")
+            SELECT e, n, screening_fold(f), a
+            FROM unnest(${names.map((x) => x.entryId)}::text[], ${names.map((x) => x.name)}::text[], ${names.map((x) => x.normalized)}::text[], ${names.map((x) => x.isAlias)}::boolean[]) AS t(e, n, f, a)`;
+        }
         entries = [];
         names = [];
       };
@@ -93,8 +99,10 @@ export async function importScreeningList(client: Db, input: Readable, { fileNam
         if (entries.length >= batchSize) await flush();
       }
       await flush();
-      // Fold what Unicode decomposition leaves to PostgreSQL's unaccent, as for every query.
-      await tx.$executeRaw`UPDATE "ScreeningEntryName" n SET "normalized" = screening_fold(n."normalized") FROM "ScreeningEntry" e WHERE e.id = n."entryId" AND e."listId" = ${list.id}`;
+      // Move the new names from the index's pending list into the index proper, and
+      // refresh the statistics, so the planner picks the trigram index for the new list.
+      await tx.$queryRaw`SELECT gin_clean_pending_list('"ScreeningEntryName_normalized_trgm_idx"'::regclass)`;
+      await tx.$executeRaw`ANALYZE "ScreeningEntryName"`;
       const saved = await tx.screeningList.update({ where: { id: list.id }, data: { rowCount } });
       await recordAudit(tx, actor, {
         action: "screening.listImported",

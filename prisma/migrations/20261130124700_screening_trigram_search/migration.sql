@@ -11,6 +11,8 @@ CREATE OR REPLACE FUNCTION screening_fold(value text) RETURNS text
   AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, value) $$;
 
 -- Names and aliases, searched by trigram similarity (the % operator and similarity()).
+-- The import flushes the index's pending list (gin_clean_pending_list) once it has
+-- loaded a list: a large pending list makes the planner (rightly) prefer a scan.
 CREATE INDEX "ScreeningEntryName_normalized_trgm_idx" ON "ScreeningEntryName" USING gin ("normalized" gin_trgm_ops);
 
 -- Line items saved before ECCNs were parsed: their base code, for the queue's filter.
