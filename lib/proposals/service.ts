@@ -106,6 +106,11 @@ export async function destinationCountries(client: Db) {
     .map(({ code, name }) => ({ code, name }));
 }
 
+/** Every country, by name: where parties are located and headquartered. */
+export async function allCountries(client: Db) {
+  return client.country.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } });
+}
+
 /**
  * Loads and locks a proposal for a change, within the actor's scope for the
  * permission. Consortium staff whose seat can't do this are told so; rows they

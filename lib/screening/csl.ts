@@ -90,7 +90,8 @@ export async function importScreeningList(client: Db, input: Readable, { fileNam
         rowCount += 1;
         const id = randomUUID();
         const altNames = splitAltNames(row.alt_names);
-        const { _id, source, entity_number, type, programs, name, addresses, alt_names: _alt, ...details } = row;
+        const { _id, source, entity_number, type, programs, name, addresses, ...rest } = row;
+        const details = Object.fromEntries(Object.entries(rest).filter(([column]) => column !== "alt_names"));
         entries.push({ id, listId: list.id, sourceId: _id, source, entityNumber: entity_number || null, type: type || null, programs: programs || null, name, addresses: addresses || null, altNames, details });
         for (const [alias, isAlias] of [[name, false], ...altNames.map((a) => [a, true] as const)] as const) {
           const normalized = normalizeName(alias);

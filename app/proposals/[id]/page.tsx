@@ -8,6 +8,7 @@ import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { packageValue } from "@/lib/financing/rules";
 import { OBLIGOR_SECTOR_LABELS, PRODUCT_LABELS } from "@/lib/financing/labels";
+import { PARTY_ROLE_LABELS } from "@/lib/licensing/determination";
 import { LICENSE_STATUS_LABELS, reviewDaysRemaining } from "@/lib/licensing/status";
 import { formatBasisPoints, formatCents } from "@/lib/money";
 import { can, seatAllows } from "@/lib/policy";
@@ -160,6 +161,30 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                 </div>
               </details>
             ) : null}
+          </section>
+
+          <section aria-labelledby="parties-heading" className="card">
+            <h2 id="parties-heading" className="mb-3 text-xl font-bold">
+              Parties and end use
+            </h2>
+            {proposal.parties.length === 0 ? (
+              <p>No parties named yet.</p>
+            ) : (
+              <ul className="mb-3 space-y-1">
+                {proposal.parties.map((party) => (
+                  <li key={party.id}>
+                    <span className="font-semibold">{PARTY_ROLE_LABELS[party.role][0]!.toUpperCase() + PARTY_ROLE_LABELS[party.role].slice(1)}:</span> {party.name} ({party.country.name}
+                    {party.headquartersCountry && party.headquartersCountry.code !== party.countryCode ? `, headquartered in ${party.headquartersCountry.name}` : ""})
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="mb-3 text-sm">Specific end use: {proposal.specificEndUse ?? "not stated yet"}</p>
+            <p>
+              <Link href={`/proposals/${proposal.id}/parties`} className={mayEdit ? "btn btn-secondary" : undefined}>
+                {mayEdit ? "Name the parties and the end use" : "See the parties and the end use"}
+              </Link>
+            </p>
           </section>
 
           <section aria-labelledby="financing-heading" className="card">
