@@ -17,7 +17,9 @@ export default async function LicenseQueuePage({ searchParams }: { searchParams:
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">License requests awaiting decision</h1>
-      <p className="mb-6">Oldest first. Commerce aims to decide each request within its review target.</p>
+      <p className="mb-6">
+        Oldest first. Commerce aims to decide each request within its review target. <Link href="/licensing/conflicts">Your conflicts of interest</Link>
+      </p>
       {queue.rows.length === 0 ? (
         <p>No license request is waiting for a decision.</p>
       ) : (

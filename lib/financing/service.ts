@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
 import { lockExposureCap, readCapPosition } from "@/lib/exposure-cap/service";
+import { screeningBlockers } from "@/lib/screening/service";
 import { licenseBlockers } from "@/lib/licensing/status";
 import { authorize, proposalScope, type Actor } from "@/lib/policy";
 import { applyTransition, PAGE_SIZE } from "@/lib/proposals/service";
@@ -52,9 +53,11 @@ async function reviewFigures(client: Db | Tx, proposalId: string) {
   const settings = await loadProgramSettings(client);
   const value = packageValue(proposal.lineItems);
   const limits = financingLimits(value, proposal.financingRequest?.eligibleForeignContentCents ?? 0n, settings);
-  const blockers = licenseBlockers(
-    proposal.licenseRequests.map((r) => ({ destinationName: r.destination.name, status: r.status })),
-  );
+  const blockers = [
+    ...licenseBlockers(proposal.licenseRequests.map((r) => ({ destinationName: r.destination.name, status: r.status }))),
+    // A party confirmed on the Consolidated Screening List blocks financing too.
+    ...(await screeningBlockers(client, proposalId, { confirmedOnly: true })),
+  ];
   return { proposal, settings, limits, blockers };
 }
 

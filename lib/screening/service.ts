@@ -5,7 +5,7 @@
 import type { Db, Tx } from "@/lib/db";
 import type { ScreeningOutcome } from "@/lib/generated/prisma/enums";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
-import { NotFoundError, RuleViolationError } from "@/lib/errors";
+import { NotFoundError, requireRecordId, RuleViolationError } from "@/lib/errors";
 import { PARTY_ROLE_LABELS } from "@/lib/licensing/determination";
 import { authorize, proposalScope, type Actor } from "@/lib/policy";
 import { loadProgramSettings } from "@/lib/settings";
@@ -118,10 +118,14 @@ export async function proposalScreenings(client: Client, actor: Actor, proposalI
   });
 }
 
-/** What screening says against granting a license or financing; empty when nothing. */
-export async function screeningBlockers(client: Client, proposalId: string): Promise<string[]> {
+/**
+ * What screening says against granting a license or financing; empty when
+ * nothing. Licenses wait for every possible match to be reviewed; financing
+ * (confirmedOnly) is blocked by confirmed matches.
+ */
+export async function screeningBlockers(client: Client, proposalId: string, { confirmedOnly = false } = {}): Promise<string[]> {
   const open = await client.screeningResult.findMany({
-    where: { proposalId, outcome: { in: ["POSSIBLE_MATCH", "CONFIRMED"] } },
+    where: { proposalId, outcome: { in: confirmedOnly ? ["CONFIRMED"] : ["POSSIBLE_MATCH", "CONFIRMED"] } },
     select: { query: true, subjectKind: true, outcome: true },
     orderBy: { query: "asc" },
   });
@@ -157,4 +161,18 @@ export async function reviewScreeningHit(client: Db, actor: Actor, input: Screen
       after: auditSnapshot({ outcome: input.decision, reason: input.reason, query: current.query }),
     });
   });
+}
+
+/** One screening result with the list entries it matched (while they are still on the list in force). */
+export async function getScreeningResult(client: Db, actor: Actor, screeningResultId: string) {
+  authorize(actor, "license:decide");
+  requireRecordId(screeningResultId, "Screening result");
+  const result = await client.screeningResult.findFirst({
+    where: { id: screeningResultId, proposal: proposalScope(actor, "license:decide") },
+    include: { reviewedBy: { select: { name: true } }, proposal: { select: { reference: true, title: true } } },
+  });
+  if (!result) throw new NotFoundError("Screening result");
+  const hits = (Array.isArray(result.hits) ? result.hits : []) as ScreeningMatch[];
+  const entries = await client.screeningEntry.findMany({ where: { id: { in: hits.map((h) => h.entryId) } } });
+  return { ...result, matches: hits.map((hit) => ({ ...hit, entry: entries.find((e) => e.id === hit.entryId) ?? null })) };
 }

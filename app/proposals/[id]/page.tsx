@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
+import { LicenseTerms } from "@/components/license-conditions";
 import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
@@ -294,17 +295,9 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                     <p className="text-sm">{request.determinationReason}</p>
                     {request.status === "PENDING" ? (
                       <p className="text-sm">Commerce review: {reviewDaysRemaining(request.dueAt, now)} days left of the target.</p>
-                    ) : request.licenseNumber ? (
-                      <p className="text-sm">
-                        License {request.licenseNumber}, valid to {request.expiresAt?.toISOString().slice(0, 10)}
-                      </p>
-                    ) : null}
-                    {request.decisions[0] ? (
-                      <div className="mt-1 text-sm">
-                        <p>Commerce&apos;s reason: {request.decisions[0].reason}</p>
-                        {request.decisions[0].conditions ? <p className="font-semibold">Binding conditions: {request.decisions[0].conditions}</p> : null}
-                      </div>
-                    ) : null}
+                    ) : (
+                      <LicenseTerms licenseNumber={request.licenseNumber} expiresAt={request.expiresAt} decision={request.decisions[0]} />
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
 import { Notice } from "@/components/notice";
 import { db } from "@/lib/db";
-import { PARTY_ROLE_LABELS } from "@/lib/licensing/determination";
+import { PartiesTable } from "@/components/parties-table";
 import { seatAllows } from "@/lib/policy";
 import { allCountries, getProposal } from "@/lib/proposals/service";
 import { orNotFound, requirePageActor } from "@/lib/session";
@@ -24,7 +23,6 @@ export default async function PartiesPage({ params, searchParams }: { params: Pr
   const { proposal, seatRole } = await orNotFound(getProposal(client, actor, id));
   const countries = await allCountries(client);
   const mayEdit = actor.role === "CONSORTIUM_MEMBER" && isEditable(proposal.status) && seatAllows(seatRole, "proposal:update");
-  const countryName = new Map(countries.map((c) => [c.code, c.name]));
 
   return (
     <>
@@ -53,36 +51,29 @@ export default async function PartiesPage({ params, searchParams }: { params: Pr
           {proposal.parties.length === 0 ? (
             <p>No parties named yet.</p>
           ) : (
-            <DataTable caption="Parties to the export" columns={["Role", "Name and address", "Located in", "Headquarters", "Ultimate parent", ...(mayEdit ? ["Actions"] : [])]}>
-              {proposal.parties.map((party) => (
-                <tr key={party.id}>
-                  <td className="whitespace-nowrap">{PARTY_ROLE_LABELS[party.role]}</td>
-                  <td>
-                    {party.name}
-                    {party.address ? <span className="block text-sm text-[var(--color-muted)]">{party.address}</span> : null}
-                  </td>
-                  <td>{party.country.name}</td>
-                  <td>{party.headquartersCountry?.name ?? "—"}</td>
-                  <td>{party.parentName ? `${party.parentName}, ${party.parentCountryCode ? countryName.get(party.parentCountryCode) : "country not given"}` : "None"}</td>
-                  {mayEdit ? (
-                    <td className="whitespace-nowrap">
-                      <Link href={`/proposals/${proposal.id}/parties/${party.id}`} aria-label={`Edit ${party.name}`}>
-                        Edit
-                      </Link>
-                      <ActionForm
-                        size="small"
-                        action={removePartyAction}
-                        label={`Remove ${party.name}`}
-                        submitLabel="Remove"
-                        variant="secondary"
-                        hidden={{ proposalId: proposal.id, partyId: party.id }}
-                        fields={[]}
-                      />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </DataTable>
+            <PartiesTable
+              parties={proposal.parties}
+              actions={
+                mayEdit
+                  ? (party) => (
+                      <>
+                        <Link href={`/proposals/${proposal.id}/parties/${party.id}`} aria-label={`Edit ${party.name}`}>
+                          Edit
+                        </Link>
+                        <ActionForm
+                          size="small"
+                          action={removePartyAction}
+                          label={`Remove ${party.name}`}
+                          submitLabel="Remove"
+                          variant="secondary"
+                          hidden={{ proposalId: proposal.id, partyId: party.id }}
+                          fields={[]}
+                        />
+                      </>
+                    )
+                  : undefined
+              }
+            />
           )}
           {mayEdit ? (
             <details className="mt-6" open={proposal.parties.length === 0}>
