@@ -20,11 +20,10 @@ export async function decideLicenseAction(_previous: FormState, formData: FormDa
 }
 
 export async function assignToMeAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "license:decide", assignToMeSchema, async (actor, input) => {
+  return runFormActionThenRedirect(formData, "license:decide", assignToMeSchema, async (actor, input) => {
     await assignToMe(db(), actor, input);
     revalidatePath("/licensing");
-    revalidatePath(`/licensing/${input.licenseRequestId}`);
-    return "The request is assigned to you.";
+    return `/licensing/${input.licenseRequestId}?notice=assigned`;
   });
 }
 

@@ -2,7 +2,7 @@
 // package, a Commerce reviewer grants its license, an EXIM officer approves the
 // financing, and the exposure cap's headroom falls by the approved amount.
 import { expect, test } from "@playwright/test";
-import { addLineItem, centsOf, expectAccessible, MEMBER, OFFICER, REVIEWER, signIn, signOut } from "./support";
+import { addLineItem, centsOf, expectAccessible, MEMBER, nameParties, OFFICER, REVIEWER, signIn, signOut } from "./support";
 
 test("a package goes from draft to approved financing across the three roles", async ({ page }) => {
   const title = `Sovereign AI campus ${Date.now()}`;
@@ -41,6 +41,7 @@ test("a package goes from draft to approved financing across the three roles", a
   await expect(page.getByRole("status").filter({ hasText: "Financing request saved." })).toBeVisible();
   await expectAccessible(page);
 
+  await nameParties(page);
   await page.getByRole("button", { name: "Submit proposal" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Proposal submitted. It is now in license review." })).toBeVisible();
   await expect(page.getByTestId("license-status")).toHaveText("Awaiting decision");

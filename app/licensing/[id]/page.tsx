@@ -17,6 +17,7 @@ import { assignToMeAction, decideLicenseAction } from "../actions";
 export const metadata: Metadata = { title: "License request" };
 
 const NOTICES: Record<string, string> = {
+  assigned: "The request is assigned to you.",
   "hit-cleared": "Screening hit cleared.",
   "hit-confirmed": "Screening hit confirmed: the license can't be approved, and financing is blocked.",
 };
@@ -78,7 +79,7 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
             <h2 id="determination-heading" className="mb-2 text-xl font-bold">
               Why a license is required
             </h2>
-            <ul className="list-disc space-y-1 pl-6" aria-label="Reasons of the determination">
+            <ul className="list-disc space-y-1 pl-6">
               {reasons.map((reason) => (
                 <li key={reason}>{reason}</li>
               ))}

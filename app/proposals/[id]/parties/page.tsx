@@ -76,12 +76,10 @@ export default async function PartiesPage({ params, searchParams }: { params: Pr
             />
           )}
           {mayEdit ? (
-            <details className="mt-6" open={proposal.parties.length === 0}>
-              <summary className="cursor-pointer font-semibold text-[var(--color-navy-700)]">Add a party</summary>
-              <div className="mt-4">
-                <ActionForm action={addPartyAction} label="Add a party" submitLabel="Add party" hidden={{ proposalId: proposal.id }} fields={partyFields(countries)} />
-              </div>
-            </details>
+            <div className="mt-6 border-t pt-4">
+              <h3 className="mb-3 text-lg font-semibold">Add a party</h3>
+              <ActionForm action={addPartyAction} label="Add a party" submitLabel="Add party" hidden={{ proposalId: proposal.id }} fields={partyFields(countries)} />
+            </div>
           ) : null}
         </section>
 
