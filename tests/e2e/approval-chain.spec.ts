@@ -2,7 +2,7 @@
 // package, a Commerce reviewer grants its license, an EXIM officer approves the
 // financing, and the exposure cap's headroom falls by the approved amount.
 import { expect, test } from "@playwright/test";
-import { addLineItem, centsOf, expectAccessible, MEMBER, nameParties, OFFICER, REVIEWER, signIn, signOut } from "./support";
+import { addLineItem, centsOf, expectAccessible, MEMBER, nameParties, OFFICER, REVIEWER, requestFinancing, signIn, signOut } from "./support";
 
 test("a package goes from draft to approved financing across the three roles", async ({ page }) => {
   const title = `Sovereign AI campus ${Date.now()}`;
@@ -32,13 +32,7 @@ test("a package goes from draft to approved financing across the three roles", a
   await addLineItem(page, { layer: "Cloud services and networking", description: "Managed cloud and 800G fabric", quantity: "1", unitPrice: "30,000,000", usContent: "80" });
   await addLineItem(page, { layer: "Application software", description: "Government applications suite", quantity: "1", unitPrice: "10,000,000", usContent: "80" });
 
-  const financing = page.getByRole("form", { name: "Financing request" });
-  await financing.getByLabel("Direct loan").check();
-  await financing.getByLabel("Amount requested (US dollars)").fill("60,000,000");
-  await financing.getByLabel("Repayment term (years)").fill("10");
-  await financing.getByLabel("Obligor sector").selectOption("SOVEREIGN");
-  await financing.getByRole("button", { name: "Save financing request" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Financing request saved." })).toBeVisible();
+  await requestFinancing(page, "60,000,000");
   await expectAccessible(page);
 
   await nameParties(page);

@@ -4,7 +4,7 @@
 // conditions picked from templates, and the consortium and the EXIM officer see
 // the license number, its expiry and its conditions where they work.
 import { expect, test } from "@playwright/test";
-import { addLineItem, expectAccessible, MEMBER, nameParties, OFFICER, REVIEWER, signIn, signOut } from "./support";
+import { addLineItem, expectAccessible, MEMBER, nameParties, OFFICER, REVIEWER, requestFinancing, signIn, signOut } from "./support";
 
 test("parties, a screening hit raised at submission and cleared, a conditional approval seen by consortium and officer", async ({ page }) => {
   const title = `Gulf inference cluster ${Date.now()}`;
@@ -22,13 +22,7 @@ test("parties, a screening hit raised at submission and cleared, a conditional a
   await addLineItem(page, { layer: "Data-center storage", description: "Storage arrays", quantity: "10", unitPrice: "500,000", usContent: "80" });
   await addLineItem(page, { layer: "Cloud services and networking", description: "Managed cloud", quantity: "1", unitPrice: "5,000,000", usContent: "80" });
   await addLineItem(page, { layer: "Application software", description: "Citizen services assistant", quantity: "1", unitPrice: "2,000,000", usContent: "80" });
-  const financing = page.getByRole("form", { name: "Financing request" });
-  await financing.getByLabel("Direct loan").check();
-  await financing.getByLabel("Amount requested (US dollars)").fill("10,000,000");
-  await financing.getByLabel("Repayment term (years)").fill("10");
-  await financing.getByLabel("Obligor sector").selectOption("SOVEREIGN");
-  await financing.getByRole("button", { name: "Save financing request" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Financing request saved." })).toBeVisible();
+  await requestFinancing(page, "10,000,000");
 
   // Submission waits for the parties and the end use.
   await page.getByRole("button", { name: "Submit proposal" }).click();

@@ -112,3 +112,14 @@ export async function nameParties(page: Page, extra: PartyEntry[] = []) {
   await expect(page.getByRole("status").filter({ hasText: "Specific end use saved." })).toBeVisible();
   await page.goto(proposalUrl);
 }
+
+/** On a proposal page: saves a direct-loan financing request for a sovereign obligor. */
+export async function requestFinancing(page: Page, amount: string, years = "10") {
+  const financing = page.getByRole("form", { name: "Financing request" });
+  await financing.getByLabel("Direct loan").check();
+  await financing.getByLabel("Amount requested (US dollars)").fill(amount);
+  await financing.getByLabel("Repayment term (years)").fill(years);
+  await financing.getByLabel("Obligor sector").selectOption("SOVEREIGN");
+  await financing.getByRole("button", { name: "Save financing request" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Financing request saved." })).toBeVisible();
+}
