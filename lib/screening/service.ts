@@ -10,6 +10,8 @@ import { PARTY_ROLE_LABELS } from "@/lib/licensing/determination";
 import { authorize, proposalScope, type Actor } from "@/lib/policy";
 import { loadProgramSettings } from "@/lib/settings";
 import type { ScreeningReviewInput } from "@/lib/schemas/screening";
+import { ApiProblem } from "@/lib/api/http";
+import { limitPerClient } from "@/lib/api/rate-limit";
 import { listVersionLabel } from "./csl";
 import { normalizeName } from "./normalize";
 
@@ -45,6 +47,15 @@ export async function matchName(client: Client, name: string, threshold: number)
   return rows.filter((row) => row.score >= threshold).sort((a, b) => b.score - a.score || a.entryName.localeCompare(b.entryName));
 }
 
+/** The public screening API: rate-limited per client, a bounded number of names (settings). */
+export async function screenNamesForApi(client: Db, clientKey: string, names: readonly string[]) {
+  const settings = await loadProgramSettings(client);
+  await limitPerClient(client, "screening", clientKey, settings["screening.apiRequestsPerMinute"]);
+  const max = settings["screening.apiMaxNames"];
+  if (names.length > max) throw new ApiProblem(400, "The request has problems.", [{ field: "names", message: `Send at most ${max} names in one request.` }]);
+  return screenNames(client, names);
+}
+
 /** Screens names against the list in force: the public API and the reviewer's check. */
 export async function screenNames(client: Db, names: readonly string[]) {
   const [settings, list] = await Promise.all([loadProgramSettings(client), currentList(client)]);
@@ -52,7 +63,7 @@ export async function screenNames(client: Db, names: readonly string[]) {
   const results = [];
   for (const name of names) {
     const matches = await matchName(client, name, threshold);
-    results.push({ name, matches: matches.map((m) => ({ name, score: m.score, source: m.source, entryName: m.entryName, matchedName: m.matchedName })) });
+    results.push({ name, matches: matches.map((m) => ({ name, score: m.score, source: m.source, entryName: m.entryName })) });
   }
   return { threshold, listVersion: list ? listVersionLabel(list) : null, results };
 }

@@ -28,6 +28,9 @@ const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   "app/api/session/route.ts#POST": "extends the caller's own session only, from the portal's own pages",
   "app/api/health/route.ts#GET": "liveness probe; reveals only whether the database answers",
   "app/published/page.tsx#default": "the public list of approved packages, read through policy.publishedScope()",
+  "app/api/v1/licensing/determination/route.ts#POST": "public license determination for compliance tools; reads only settings and country groups",
+  "app/api/v1/screening/route.ts#POST": "public screening against the Consolidated Screening List (public data, as trade.gov's search), rate-limited per client",
+  "app/api/v1/openapi.json/route.ts#GET": "the public API's OpenAPI document",
 };
 
 type EntryPoint = { id: string; kind: "page" | "route" | "action"; body: ts.Node | undefined; source: ts.SourceFile };

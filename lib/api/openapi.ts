@@ -1,0 +1,73 @@
+// The public API's OpenAPI 3.1 document, served at /api/v1/openapi.json. Each
+// area contributes its paths below; request and response bodies are generated
+// from the same zod schemas the routes parse with, so the document can't drift.
+import { z } from "zod";
+import {
+  determinationRequestSchema,
+  determinationResponseSchema,
+  problemSchema,
+  screeningRequestSchema,
+  screeningResponseSchema,
+} from "@/lib/schemas/api";
+
+type Schema = Record<string, unknown>;
+type Operation = Record<string, unknown>;
+export type PathItems = Record<string, Record<string, Operation>>;
+
+/** A JSON Schema for an OpenAPI 3.1 document (JSON Schema 2020-12) from a zod schema. */
+export function jsonSchema(schema: z.ZodType, io: "input" | "output"): Schema {
+  const generated = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Schema;
+  delete generated.$schema;
+  return generated;
+}
+
+const jsonBody = (schema: z.ZodType, io: "input" | "output", description?: string) => ({
+  ...(description ? { description } : {}),
+  content: { "application/json": { schema: jsonSchema(schema, io) } },
+});
+
+const badRequest = { "400": jsonBody(problemSchema, "output", "Malformed input: one problem per field.") };
+
+/** Commerce licensing and screening. */
+export const licensingPaths: PathItems = {
+  "/api/v1/licensing/determination": {
+    post: {
+      operationId: "determineLicenses",
+      summary: "Which destinations of a package need an export license, and why",
+      description:
+        "Applies the program's license determination (15 CFR 742.6 and 744.23: advanced-computing items, destination country groups, and the worldwide rule for parties headquartered or owned in country group D:5 or Macau) with the rules in force. Public.",
+      requestBody: { required: true, ...jsonBody(determinationRequestSchema, "input") },
+      responses: { "200": jsonBody(determinationResponseSchema, "output", "One answer per destination."), ...badRequest },
+    },
+  },
+  "/api/v1/screening": {
+    post: {
+      operationId: "screenNames",
+      summary: "Screen names against the Consolidated Screening List",
+      description:
+        "Fuzzy-matches each name (after normalizing case, punctuation, diacritics, legal suffixes and word order) against the names and aliases of the list in force, and answers the entries scoring at or above the program's threshold (0-100). Public, limited per client per minute.",
+      requestBody: { required: true, ...jsonBody(screeningRequestSchema, "input") },
+      responses: {
+        "200": jsonBody(screeningResponseSchema, "output", "The matches of each name, best first."),
+        ...badRequest,
+        "429": jsonBody(problemSchema, "output", "Too many requests from this client; see Retry-After."),
+      },
+    },
+  },
+};
+
+/** Every area's paths; an area adds its own export to this list. */
+const AREAS: PathItems[] = [licensingPaths];
+
+export function openApiDocument(serverUrl?: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "American AI Exports portal API",
+      version: "1.0.0",
+      description: "Checks a consortium's compliance tools can run before filing a package.",
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    paths: Object.assign({}, ...AREAS),
+  };
+}
