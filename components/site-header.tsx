@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/sign-in/actions";
 import { SessionTimeout } from "@/components/session-timeout";
-import { currentSession, requestSettings } from "@/lib/session";
+import { requestSettings } from "@/lib/request-cache";
+import { currentSession } from "@/lib/session";
 import { can } from "@/lib/policy";
 
 const ROLE_LABELS = {
@@ -19,10 +20,12 @@ export async function SiteHeader() {
   if (actor) {
     links.push({ href: "/dashboard", label: "Dashboard" });
     if (can(actor, "proposal:read")) links.push({ href: "/proposals", label: "Proposals" });
+    if (can(actor, "consortium:read")) links.push({ href: "/consortia", label: "Consortia" });
     if (can(actor, "license:decide")) links.push({ href: "/licensing", label: "License queue" });
     if (can(actor, "financing:decide")) links.push({ href: "/financing", label: "Financing queue" });
     if (can(actor, "settings:manage")) links.push({ href: "/admin/settings", label: "Settings" });
     if (can(actor, "users:manage")) links.push({ href: "/admin/users", label: "People" });
+    if (can(actor, "mailbox:read") && !process.env.SMTP_URL) links.push({ href: "/admin/mailbox", label: "Mailbox" });
   }
   links.push({ href: "/published", label: "Approved packages" });
 

@@ -3,7 +3,7 @@
 import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { ForbiddenError, NotFoundError, RuleViolationError, StaleVersionError, UnauthenticatedError } from "@/lib/errors";
+import { BusyError, ForbiddenError, NotFoundError, RuleViolationError, StaleVersionError, UnauthenticatedError } from "@/lib/errors";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
 import type { Actor, Permission } from "@/lib/policy";
 import { ThrottledError } from "@/lib/identity/throttle";
@@ -82,7 +82,8 @@ function describeFailure(error: unknown): Pick<FormState, "message" | "problems"
     error instanceof UnauthenticatedError ||
     error instanceof ForbiddenError ||
     error instanceof NotFoundError ||
-    error instanceof StaleVersionError
+    error instanceof StaleVersionError ||
+    error instanceof BusyError
   ) {
     return { message: error.message };
   }

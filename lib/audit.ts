@@ -1,5 +1,8 @@
 // Typed audit events, written with the caller's transaction client so that a
-// state change and its record commit together or not at all.
+// state change and its record commit together or not at all. The database
+// appends each event to the audit trail's hash chain as it is inserted (under the
+// chain's lock, held to commit; see lib/audit-chain/). A transaction that draws on
+// the exposure cap takes the cap lock before writing its first event.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/policy";
@@ -36,6 +39,14 @@ export const AUDIT_ACTIONS = {
   "user.enabled": "Account enabled",
   "user.passwordChanged": "Password changed",
   "user.signInLocked": "Sign-in locked after failed attempts",
+  "consortium.created": "Consortium created",
+  "consortium.memberAdded": "Member added",
+  "consortium.memberRemoved": "Member removed",
+  "consortium.anchorHandedOver": "Anchor role handed over",
+  "consortium.personInvited": "Person invited",
+  "consortium.invitationAccepted": "Invitation accepted",
+  "consortium.seatChanged": "Person's role changed",
+  "consortium.personRemoved": "Person removed",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -50,6 +61,7 @@ export type AuditEntry = {
     | "FinancingDecision"
     | "ExposureCapEntry"
     | "User"
+    | "Consortium"
     | "ScreeningResult"
     | "ScreeningList"
     | "ConflictOfInterest";

@@ -44,6 +44,14 @@ export class StaleVersionError extends Error {
   }
 }
 
+/** The change could not get its turn in time (e.g. the exposure-cap lock); nothing was saved. */
+export class BusyError extends Error {
+  constructor() {
+    super("The portal is busy; nothing was saved. Try again in a moment.");
+    this.name = "BusyError";
+  }
+}
+
 /** Record ids are cuids; anything else can't name a record. */
 export const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

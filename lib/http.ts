@@ -1,6 +1,6 @@
 // Route handlers answer JSON with the same failures the forms describe.
 import "server-only";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
+import { BusyError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 
 /** BigInt money goes out as a string of cents: exact, and valid JSON. */
 export function json(body: unknown, init?: ResponseInit): Response {
@@ -14,6 +14,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof UnauthenticatedError) return json({ error: "Sign in first." }, { status: 401 });
   if (error instanceof ForbiddenError) return json({ error: error.message }, { status: 403 });
   if (error instanceof NotFoundError) return json({ error: error.message }, { status: 404 });
+  if (error instanceof BusyError) return json({ error: error.message }, { status: 503, headers: { "retry-after": "2" } });
   console.error("Route handler failed", error);
   return json({ error: "Something went wrong on our side." }, { status: 500 });
 }

@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   "settings:manage",
   "users:manage",
   "account:manage",
+  "consortium:create",
+  "consortium:read",
+  "consortium:manage",
+  "mailbox:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,6 +37,9 @@ const GOVERNMENT_READ: Permission[] = ["account:manage", "dashboard:read", "prop
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   CONSORTIUM_MEMBER: [
     "account:manage",
+    "consortium:create",
+    "consortium:read",
+    "consortium:manage",
     "dashboard:read",
     "proposal:create",
     "proposal:read",
@@ -46,7 +53,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   COMMERCE_REVIEWER: [...GOVERNMENT_READ, "license:decide", "proposal:return"],
   EXIM_OFFICER: [...GOVERNMENT_READ, "financing:decide", "proposal:return"],
-  ADMINISTRATOR: [...GOVERNMENT_READ, "settings:manage", "users:manage"],
+  ADMINISTRATOR: [...GOVERNMENT_READ, "settings:manage", "users:manage", "mailbox:read"],
 };
 
 export function can(actor: Actor | null, permission: Permission): boolean {
@@ -66,6 +73,9 @@ const SEATS_FOR: Partial<Record<Permission, readonly ConsortiumSeatRole[]>> = {
   // The anchor's lead submits and withdraws for the consortium.
   "proposal:submit": ["LEAD"],
   "proposal:withdraw": ["LEAD"],
+  "consortium:read": ["LEAD", "CONTRIBUTOR", "VIEWER"],
+  // Leads manage members, people and the anchor role.
+  "consortium:manage": ["LEAD"],
 };
 
 /**
@@ -80,6 +90,26 @@ export function proposalScope(actor: Actor, permission: Permission = "proposal:r
     return { consortium: { users: { some: { userId: actor.userId, seatRole: { in: [...seats] } } } } };
   }
   return { submittedAt: { not: null } };
+}
+
+/**
+ * The consortia an actor may see or manage, as a query filter: those where they
+ * hold a seat that carries the permission. Anyone else's answers 404.
+ */
+export function consortiumScope(actor: Actor, permission: "consortium:read" | "consortium:manage"): Prisma.ConsortiumWhereInput {
+  authorize(actor, permission);
+  return { users: { some: { userId: actor.userId, seatRole: { in: [...SEATS_FOR[permission]!] } } } };
+}
+
+/**
+ * The license requests an actor may see, as a query filter. A license request is
+ * created only when its proposal is submitted, so for government roles the
+ * proposal scope (submitted proposals) holds for every request and the queue is
+ * read without joining Proposal; consortium staff see their own proposals' only.
+ */
+export function licenseRequestScope(actor: Actor): Prisma.LicenseRequestWhereInput {
+  authorize(actor, "license:read");
+  return actor.role === "CONSORTIUM_MEMBER" ? { proposal: proposalScope(actor) } : {};
 }
 
 /** Consortium staff may read a proposal but not act on it with this seat: say so, don't 404. */

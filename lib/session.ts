@@ -9,10 +9,6 @@ import { db } from "@/lib/db";
 import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { extendSession, resolveSession, type ResolvedSession } from "@/lib/identity/sessions";
 import { authorize, can, type Actor, type Permission } from "@/lib/policy";
-import { loadProgramSettings } from "@/lib/settings";
-
-/** The program settings, read once per request. */
-export const requestSettings = cache(() => loadProgramSettings(db()));
 
 /** The session this request carries, resolved once per request (and counted as activity). */
 export const currentSession = cache(async (): Promise<ResolvedSession | null> => {

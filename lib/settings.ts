@@ -12,6 +12,7 @@ const basisPoints = z.number().int().min(0).max(10_000);
 export const settingsSchema = z.object({
   "exposureCap.statutoryLimitCents": cents,
   "exposureCap.drawnAtStartCents": cents,
+  "exposureCap.lockWaitMilliseconds": z.number().int().min(100).max(60_000),
   "financing.maxCoverOfNetContractPriceBasisPoints": basisPoints,
   "financing.minCashPaymentBasisPoints": basisPoints,
   "financing.minUsContentBasisPoints": basisPoints,
@@ -49,6 +50,7 @@ export const settingsSchema = z.object({
   "signIn.failureWindowMinutes": z.number().int().min(1),
   "signIn.lockoutMinutes": z.number().int().min(1),
   "secondFactor.requiredRoles": z.array(z.enum(Role)),
+  "invitations.validityDays": z.number().int().min(1).max(90),
 });
 
 export type ProgramSettings = z.output<typeof settingsSchema>;

@@ -1,13 +1,16 @@
 // Measures how long `npm run dev` takes until the first page answers, on a fresh
 // data folder (first start: initdb, migrations, seed) and on a warm one.
-//   npx tsx scripts/measure-startup.ts [runs=3]
+//   npx tsx scripts/measure-startup.ts [runs=3] [--port 3400]
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-const runs = Number(process.argv[2] ?? 3);
-const port = 3400;
+import { parseArgs } from "node:util";
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { port: { type: "string", default: process.env.PORT ?? "3400" } } });
+const runs = Number(positionals[0] ?? 3);
+const port = Number(values.port);
 
 async function firstAnswer(dataDir: string): Promise<number> {
   const started = performance.now();

@@ -58,6 +58,12 @@ async function main() {
       ? `Embedded PostgreSQL ready (${dataDir}) in ${Date.now() - startedAt} ms.`
       : "Using the PostgreSQL server at DATABASE_URL; migrations are up to date.",
   );
+  if (!database.separateRoles) {
+    console.warn(
+      "The portal connects with the same role that owns the database. Set MIGRATION_DATABASE_URL to the owner " +
+        "and DATABASE_URL to a separate login role (see the README, \"Your own PostgreSQL\").",
+    );
+  }
   if (database.demoAccounts) {
     console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(28)} ${account.what}`);

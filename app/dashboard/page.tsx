@@ -3,10 +3,8 @@ import Link from "next/link";
 import { CapPositionCard } from "@/components/cap-position";
 import { db } from "@/lib/db";
 import { readCapPosition } from "@/lib/exposure-cap/service";
-import { financingQueue } from "@/lib/financing/service";
-import { licenseQueue } from "@/lib/licensing/service";
+import { dashboardTotals } from "@/lib/dashboard";
 import { can } from "@/lib/policy";
-import { listProposals } from "@/lib/proposals/service";
 import { requirePageActor } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -14,32 +12,27 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const actor = await requirePageActor("dashboard:read", "/dashboard");
   const client = db();
-  const [cap, proposals, licenses, financing] = await Promise.all([
-    readCapPosition(client),
-    listProposals(client, actor, {}),
-    can(actor, "license:decide") ? licenseQueue(client, actor, {}) : null,
-    can(actor, "financing:decide") ? financingQueue(client, actor, {}) : null,
-  ]);
+  const [cap, totals] = await Promise.all([readCapPosition(client), dashboardTotals(client, actor)]);
   return (
     <>
       <h1 className="mb-6 text-3xl font-bold">Welcome, {actor.name}</h1>
       <div className="mb-8 grid gap-4 sm:grid-cols-3">
         <div className="card">
           <h2 className="font-semibold">{actor.role === "CONSORTIUM_MEMBER" ? "Your consortium's proposals" : "Submitted proposals"}</h2>
-          <p className="text-3xl font-bold">{proposals.total}</p>
+          <p className="text-3xl font-bold">{totals.proposals.toLocaleString("en-US")}</p>
           <Link href="/proposals">View proposals</Link>
         </div>
-        {licenses ? (
+        {totals.pendingLicenses !== null ? (
           <div className="card">
             <h2 className="font-semibold">License requests awaiting decision</h2>
-            <p className="text-3xl font-bold">{licenses.total}</p>
+            <p className="text-3xl font-bold">{totals.pendingLicenses.toLocaleString("en-US")}</p>
             <Link href="/licensing">Open the license queue</Link>
           </div>
         ) : null}
-        {financing ? (
+        {totals.financingQueue !== null ? (
           <div className="card">
             <h2 className="font-semibold">Proposals awaiting financing</h2>
-            <p className="text-3xl font-bold">{financing.total}</p>
+            <p className="text-3xl font-bold">{totals.financingQueue.toLocaleString("en-US")}</p>
             <Link href="/financing">Open the financing queue</Link>
           </div>
         ) : null}

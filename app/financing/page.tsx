@@ -1,7 +1,8 @@
 import { DataTable } from "@/components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination, pageParam } from "@/components/pagination";
+import { Pagination } from "@/components/pagination";
+import { pageRequestParams } from "@/lib/pagination";
 import { StatusBadge } from "@/components/status-badge";
 import { db } from "@/lib/db";
 import { PRODUCT_LABELS } from "@/lib/financing/labels";
@@ -12,10 +13,9 @@ import { requirePageActor } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Financing queue" };
 
-export default async function FinancingQueuePage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function FinancingQueuePage({ searchParams }: { searchParams: Promise<{ after?: string; before?: string }> }) {
   const actor = await requirePageActor("financing:decide", "/financing");
-  const { page } = await searchParams;
-  const queue = await financingQueue(db(), actor, { page: pageParam(page) });
+  const queue = await financingQueue(db(), actor, pageRequestParams(await searchParams));
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">Proposals awaiting financing</h1>
@@ -23,7 +23,7 @@ export default async function FinancingQueuePage({ searchParams }: { searchParam
       {queue.rows.length === 0 ? (
         <p>No proposal is waiting for a financing decision.</p>
       ) : (
-        <DataTable caption="Proposals in financing or license review" columns={["Proposal", "Consortium", "Requested", "Licenses", "Status"]}>
+        <DataTable caption="Proposals in financing or license review, oldest submission first" columns={["Proposal", "Consortium", "Requested", "Licenses", "Status"]}>
           {queue.rows.map((row) => {
             const { total, granted, refused } = licenseTally(row.licenseRequests.map((r) => r.status));
             return (
@@ -50,7 +50,7 @@ export default async function FinancingQueuePage({ searchParams }: { searchParam
           })}
         </DataTable>
       )}
-      <Pagination page={queue.page} pageSize={queue.pageSize} total={queue.total} basePath="/financing" />
+      <Pagination next={queue.next} previous={queue.previous} basePath="/financing" />
     </>
   );
 }

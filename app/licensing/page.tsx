@@ -1,7 +1,8 @@
 import { DataTable } from "@/components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination, pageParam } from "@/components/pagination";
+import { Pagination } from "@/components/pagination";
+import { pageRequestParams } from "@/lib/pagination";
 import { db } from "@/lib/db";
 import { licenseQueue } from "@/lib/licensing/service";
 import { reviewDaysRemaining } from "@/lib/licensing/status";
@@ -9,10 +10,9 @@ import { requirePageActor } from "@/lib/session";
 
 export const metadata: Metadata = { title: "License queue" };
 
-export default async function LicenseQueuePage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function LicenseQueuePage({ searchParams }: { searchParams: Promise<{ after?: string; before?: string }> }) {
   const actor = await requirePageActor("license:decide", "/licensing");
-  const { page } = await searchParams;
-  const queue = await licenseQueue(db(), actor, { page: pageParam(page) });
+  const queue = await licenseQueue(db(), actor, pageRequestParams(await searchParams));
   const now = new Date();
   return (
     <>
@@ -35,7 +35,7 @@ export default async function LicenseQueuePage({ searchParams }: { searchParams:
                 </td>
                 <td>{request.proposal.consortium.name}</td>
                 <td>{request.destination.name}</td>
-                <td>{request._count.items}</td>
+                <td>{request.itemCount}</td>
                 <td>{request.registeredAt.toISOString().slice(0, 10)}</td>
                 <td className={days < 0 ? "font-semibold text-[var(--color-error)]" : ""}>{days < 0 ? `${-days} days overdue` : `${days} days left`}</td>
               </tr>
@@ -43,7 +43,7 @@ export default async function LicenseQueuePage({ searchParams }: { searchParams:
           })}
         </DataTable>
       )}
-      <Pagination page={queue.page} pageSize={queue.pageSize} total={queue.total} basePath="/licensing" />
+      <Pagination next={queue.next} previous={queue.previous} basePath="/licensing" />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { DataTable } from "@/components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination, pageParam } from "@/components/pagination";
+import { Pagination } from "@/components/pagination";
+import { pageRequestParams } from "@/lib/pagination";
 import { StatusBadge } from "@/components/status-badge";
 import { db } from "@/lib/db";
 import { ProposalStatus } from "@/lib/generated/prisma/enums";
@@ -12,11 +13,11 @@ import { STATUS_LABELS } from "@/lib/workflow";
 
 export const metadata: Metadata = { title: "Proposals" };
 
-export default async function ProposalsPage({ searchParams }: { searchParams: Promise<{ page?: string; status?: string }> }) {
+export default async function ProposalsPage({ searchParams }: { searchParams: Promise<{ after?: string; before?: string; status?: string }> }) {
   const actor = await requirePageActor("proposal:read", "/proposals");
   const params = await searchParams;
   const status = Object.values(ProposalStatus).find((s) => s === params.status);
-  const list = await listProposals(db(), actor, { page: pageParam(params.page), status });
+  const list = await listProposals(db(), actor, { ...pageRequestParams(params), status });
   return (
     <>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
@@ -65,7 +66,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
           ))}
         </DataTable>
       )}
-      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/proposals" params={{ status }} />
+      <Pagination next={list.next} previous={list.previous} basePath="/proposals" params={{ status }} />
     </>
   );
 }

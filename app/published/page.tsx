@@ -1,6 +1,7 @@
 import { DataTable } from "@/components/data-table";
 import type { Metadata } from "next";
-import { Pagination, pageParam } from "@/components/pagination";
+import { Pagination } from "@/components/pagination";
+import { pageRequestParams } from "@/lib/pagination";
 import { db } from "@/lib/db";
 import { formatCents } from "@/lib/money";
 import { listPublishedPackages } from "@/lib/proposals/published";
@@ -8,9 +9,8 @@ import { PRODUCT_LABELS } from "@/lib/financing/labels";
 
 export const metadata: Metadata = { title: "Approved packages" };
 
-export default async function PublishedPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const { page } = await searchParams;
-  const list = await listPublishedPackages(db(), { page: pageParam(page) });
+export default async function PublishedPage({ searchParams }: { searchParams: Promise<{ after?: string; before?: string }> }) {
+  const list = await listPublishedPackages(db(), pageRequestParams(await searchParams));
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">Approved AI export packages</h1>
@@ -22,7 +22,7 @@ export default async function PublishedPage({ searchParams }: { searchParams: Pr
           {list.rows.map((row) => {
             const approved = row.financingRequest?.decisions[0]?.approvedAmountCents;
             return (
-              <tr key={row.reference}>
+              <tr key={row.id}>
                 <td>{row.reference}</td>
                 <td>{row.title}</td>
                 <td>{row.consortium.name}</td>
@@ -37,7 +37,7 @@ export default async function PublishedPage({ searchParams }: { searchParams: Pr
           })}
         </DataTable>
       )}
-      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/published" />
+      <Pagination next={list.next} previous={list.previous} basePath="/published" />
     </>
   );
 }

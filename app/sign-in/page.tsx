@@ -4,8 +4,8 @@ import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; signedOut?: string; timedOut?: string }> }) {
-  const { callbackUrl, signedOut, timedOut } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; signedOut?: string; timedOut?: string; accountCreated?: string }> }) {
+  const { callbackUrl, signedOut, timedOut, accountCreated } = await searchParams;
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-4 text-3xl font-bold">Sign in</h1>
@@ -14,12 +14,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           You have signed out.
         </p>
       ) : null}
+      {accountCreated ? (
+        <p role="status" className="mb-4 border-l-8 border-[var(--color-success)] bg-green-50 p-3">
+          Your account is ready and you have joined the consortium. Sign in to start.
+        </p>
+      ) : null}
       {timedOut ? (
         <p role="status" className="mb-4 border-l-8 border-[var(--color-navy-900)] bg-blue-50 p-3">
           You were signed out after a period without activity. Sign in to carry on where you were.
         </p>
       ) : null}
-      {callbackUrl && !signedOut && !timedOut ? <p className="mb-4">Sign in to continue to the page you asked for.</p> : null}
+      {callbackUrl && !signedOut && !timedOut && !accountCreated ? <p className="mb-4">Sign in to continue to the page you asked for.</p> : null}
       <div className="card">
         <ActionForm
           action={signInAction}

@@ -1,48 +1,69 @@
 // EXIM's financing review: the queue, the review sheet, and the decision that
 // draws on the exposure cap.
-import type { Db, Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { queuedTransaction, type Db, type Tx } from "@/lib/db";
+import type { LicenseRequestStatus } from "@/lib/generated/prisma/enums";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
-import { NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
+import { NotFoundError, RuleViolationError, StaleVersionError } from "@/lib/errors";
 import { lockExposureCap, readCapPosition } from "@/lib/exposure-cap/service";
 import { screeningBlockers } from "@/lib/screening/service";
 import { licenseBlockers } from "@/lib/licensing/status";
 import { authorize, proposalScope, type Actor } from "@/lib/policy";
-import { applyTransition, PAGE_SIZE } from "@/lib/proposals/service";
+import { applyTransition, getProposal, PROPOSAL_ROW } from "@/lib/proposals/service";
+import { pageWithin, readKeysetPage, type PageQuery, type PageRequest } from "@/lib/pagination";
 import type { FinancingDecisionInput } from "@/lib/schemas/decisions";
-import { loadProgramSettings } from "@/lib/settings";
+import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
 import { approvableAmount, approvalViolations, financingLimits, packageValue } from "./rules";
 
+/** Oldest submission first, read through (status, submittedAt, id) for each status in the queue. */
+const FINANCING_QUEUE_ORDER = { key: "submittedAt", order: "asc", idOrder: "asc" } as const;
+export const FINANCING_QUEUE_STATUSES = ["IN_LICENSE_REVIEW", "IN_FINANCING_REVIEW"] as const;
+
 /** Proposals waiting on EXIM: in financing review, or still awaiting their licenses. */
-export async function financingQueue(client: Db, actor: Actor, { page = 1 }: { page?: number }) {
+export async function financingQueue(client: Db, actor: Actor, request: PageRequest) {
   authorize(actor, "financing:read");
-  const where: Prisma.ProposalWhereInput = {
-    AND: [proposalScope(actor), { status: { in: ["IN_FINANCING_REVIEW", "IN_LICENSE_REVIEW"] } }],
-  };
-  const [total, rows] = await Promise.all([
-    client.proposal.count({ where }),
-    client.proposal.findMany({
-      where,
-      orderBy: [{ status: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        reference: true,
-        title: true,
-        status: true,
-        submittedAt: true,
-        consortium: { select: { name: true } },
-        financingRequest: { select: { requestedAmountCents: true, product: true } },
-        licenseRequests: { select: { status: true } },
-      },
-    }),
-  ]);
-  return { total, page, pageSize: PAGE_SIZE, rows };
+  const scope = proposalScope(actor);
+  return readKeysetPage(
+    FINANCING_QUEUE_ORDER,
+    request,
+    // One index range per status, merged: each reads at most a page.
+    FINANCING_QUEUE_STATUSES.map((status) => (page: PageQuery<"submittedAt">) =>
+      client.proposal.findMany({
+        ...pageWithin({ AND: [scope, { status }] }, page),
+        select: {
+          ...PROPOSAL_ROW,
+          status: true,
+          submittedAt: true,
+          financingRequest: { select: { requestedAmountCents: true, product: true } },
+          licenseRequests: { select: { status: true } },
+        },
+      }),
+    ),
+    // In the queue's scope every proposal has been submitted.
+    (row) => row.submittedAt!,
+  );
 }
 
-async function reviewFigures(client: Db | Tx, proposalId: string) {
-  const proposal = await client.proposal.findUniqueOrThrow({
+/** Proposals waiting on EXIM, for the dashboard: a count through the queue's index. */
+export async function financingQueueCount(client: Db, actor: Actor) {
+  authorize(actor, "financing:read");
+  return client.proposal.count({ where: { AND: [proposalScope(actor), { status: { in: [...FINANCING_QUEUE_STATUSES] } }] } });
+}
+
+type ReviewedProposal = {
+  lineItems: Array<{ quantity: number; unitPriceCents: bigint; usContentBasisPoints: number }>;
+  financingRequest: { eligibleForeignContentCents: bigint } | null;
+  licenseRequests: Array<{ status: LicenseRequestStatus; destination: { name: string } }>;
+};
+
+/** The cover limits and license blockers of a proposal already loaded. */
+function figuresOf(proposal: ReviewedProposal, settings: ProgramSettings) {
+  const limits = financingLimits(packageValue(proposal.lineItems), proposal.financingRequest?.eligibleForeignContentCents ?? 0n, settings);
+  const blockers = licenseBlockers(proposal.licenseRequests.map((r) => ({ destinationName: r.destination.name, status: r.status })));
+  return { limits, blockers };
+}
+
+async function reviewFigures(tx: Tx, proposalId: string) {
+  const proposal = await tx.proposal.findUniqueOrThrow({
     where: { id: proposalId },
     include: {
       lineItems: { select: { quantity: true, unitPriceCents: true, usContentBasisPoints: true } },
@@ -50,26 +71,29 @@ async function reviewFigures(client: Db | Tx, proposalId: string) {
       licenseRequests: { include: { destination: { select: { name: true } } } },
     },
   });
-  const settings = await loadProgramSettings(client);
-  const value = packageValue(proposal.lineItems);
-  const limits = financingLimits(value, proposal.financingRequest?.eligibleForeignContentCents ?? 0n, settings);
-  const blockers = [
-    ...licenseBlockers(proposal.licenseRequests.map((r) => ({ destinationName: r.destination.name, status: r.status }))),
-    // A party confirmed on the Consolidated Screening List blocks financing too.
-    ...(await screeningBlockers(client, proposalId, { confirmedOnly: true })),
-  ];
-  return { proposal, settings, limits, blockers };
+  const settings = await loadProgramSettings(tx);
+  const figures = figuresOf(proposal, settings);
+  // A party confirmed on the Consolidated Screening List blocks financing too.
+  const screening = await screeningBlockers(tx, proposalId, { confirmedOnly: true });
+  return { proposal, settings, ...figures, blockers: [...figures.blockers, ...screening] };
 }
 
-/** Everything an officer needs to decide: figures, license blockers and the cap. */
-export async function financingReview(client: Db, actor: Actor, proposalId: string) {
+/**
+ * Everything an officer needs to decide, from one scoped read of the proposal:
+ * the proposal itself, figures, license blockers and the cap.
+ */
+export async function financingReview(client: Db, actor: Actor, proposalId: string, programSettings?: ProgramSettings) {
   authorize(actor, "financing:read");
-  requireRecordId(proposalId, "Proposal");
-  const visible = await client.proposal.findFirst({ where: { AND: [{ id: proposalId }, proposalScope(actor)] }, select: { id: true } });
-  if (!visible) throw new NotFoundError("Proposal");
-  const [{ limits, blockers, proposal }, cap] = await Promise.all([reviewFigures(client, proposalId), readCapPosition(client)]);
+  const [{ proposal }, cap, settings] = await Promise.all([
+    getProposal(client, actor, proposalId),
+    readCapPosition(client),
+    programSettings ?? loadProgramSettings(client),
+  ]);
+  const figures = figuresOf(proposal, settings);
+  const { limits } = figures;
+  const blockers = [...figures.blockers, ...(await screeningBlockers(client, proposal.id, { confirmedOnly: true }))];
   const approvable = approvableAmount(proposal.financingRequest?.requestedAmountCents ?? 0n, limits, cap.headroomCents);
-  return { limits, blockers, cap, approvable };
+  return { proposal, limits, blockers, cap, approvable };
 }
 
 /**
@@ -79,13 +103,12 @@ export async function financingReview(client: Db, actor: Actor, proposalId: stri
  */
 export async function decideFinancing(client: Db, actor: Actor, input: FinancingDecisionInput) {
   authorize(actor, "financing:decide");
-  return client.$transaction(async (tx) => {
+  return queuedTransaction(client, async (tx) => {
     const visible = await tx.proposal.findFirst({
       where: { AND: [{ id: input.proposalId }, proposalScope(actor, "financing:decide")] },
       select: { id: true },
     });
     if (!visible) throw new NotFoundError("Proposal");
-    if (input.outcome === "APPROVED") await lockExposureCap(tx);
     await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${visible.id} FOR UPDATE`;
     const { proposal, settings, limits, blockers } = await reviewFigures(tx, visible.id);
     if (proposal.version !== input.expectedVersion) throw new StaleVersionError();
@@ -115,7 +138,10 @@ export async function decideFinancing(client: Db, actor: Actor, input: Financing
     if (proposal.status !== "IN_FINANCING_REVIEW") {
       throw new RuleViolationError("The proposal is not in financing review.");
     }
-    const cap = await readCapPosition(tx);
+    // The cap's turn comes last, so approvals are serialized only for what depends
+    // on the headroom: reading it, and drawing on it (see decision 13).
+    await lockExposureCap(tx, settings["exposureCap.lockWaitMilliseconds"]);
+    const cap = await readCapPosition(tx, settings);
     const problems = approvalViolations(
       {
         amountCents: input.approvedAmountCents,

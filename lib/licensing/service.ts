@@ -4,8 +4,9 @@ import type { LicenseRequestStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, requireRecordId, RuleViolationError } from "@/lib/errors";
-import { authorize, proposalScope, type Actor } from "@/lib/policy";
-import { applyTransition, PAGE_SIZE } from "@/lib/proposals/service";
+import { authorize, licenseRequestScope, proposalScope, type Actor } from "@/lib/policy";
+import { pageWithin, readKeysetPage, type PageRequest } from "@/lib/pagination";
+import { applyTransition } from "@/lib/proposals/service";
 import { loadProgramSettings } from "@/lib/settings";
 import type { LicenseDecisionInput } from "@/lib/schemas/decisions";
 import { screeningBlockers } from "@/lib/screening/service";
@@ -25,25 +26,35 @@ export function describeConditions(list: readonly LicenseCondition[], templates:
   });
 }
 
-export async function licenseQueue(client: Db, actor: Actor, { page = 1, status = "PENDING" }: { page?: number; status?: LicenseRequestStatus }) {
-  authorize(actor, "license:read");
-  const where: Prisma.LicenseRequestWhereInput = { status, proposal: proposalScope(actor) };
-  const [total, rows] = await Promise.all([
-    client.licenseRequest.count({ where }),
-    client.licenseRequest.findMany({
-      where,
-      // Oldest clock first: what is closest to the 90-day target comes to the top.
-      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      include: {
-        destination: { select: { name: true } },
-        proposal: { select: { id: true, reference: true, title: true, consortium: { select: { name: true } } } },
-        _count: { select: { items: true } },
-      },
-    }),
-  ]);
-  return { total, page, pageSize: PAGE_SIZE, rows };
+/** Oldest clock first: what is closest to the review target comes to the top. */
+const LICENSE_QUEUE_ORDER = { key: "dueAt", order: "asc", idOrder: "asc" } as const;
+
+export async function licenseQueue(client: Db, actor: Actor, { status = "PENDING", ...request }: PageRequest & { status?: LicenseRequestStatus }) {
+  const scope: Prisma.LicenseRequestWhereInput = { status, ...licenseRequestScope(actor) };
+  const page = await readKeysetPage(
+    LICENSE_QUEUE_ORDER,
+    request,
+    (keyset) =>
+      client.licenseRequest.findMany({
+        ...pageWithin(scope, keyset),
+        include: {
+          destination: { select: { name: true } },
+          proposal: { select: { id: true, reference: true, title: true, consortium: { select: { name: true } } } },
+        },
+      }),
+    (row) => row.dueAt,
+  );
+  // Count the controlled items of the visible rows only, through the item table's key.
+  const counts = page.rows.length
+    ? await client.licenseRequestItem.groupBy({ by: ["licenseRequestId"], where: { licenseRequestId: { in: page.rows.map((r) => r.id) } }, _count: { _all: true } })
+    : [];
+  const itemCount = new Map(counts.map((c) => [c.licenseRequestId, c._count._all]));
+  return { ...page, rows: page.rows.map((row) => ({ ...row, itemCount: itemCount.get(row.id) ?? 0 })) };
+}
+
+/** License requests waiting on a decision, for the dashboard: a count by status, no join. */
+export async function pendingLicenseCount(client: Db, actor: Actor) {
+  return client.licenseRequest.count({ where: { status: "PENDING", ...licenseRequestScope(actor) } });
 }
 
 export async function getLicenseRequest(client: Db, actor: Actor, licenseRequestId: string) {

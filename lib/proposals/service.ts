@@ -5,6 +5,7 @@ import type { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { ForbiddenError, NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
+import { memberIneligibilities } from "@/lib/consortia/service";
 import { determineLicenses, ruleVersion, type CountryForDetermination } from "@/lib/licensing/determination";
 import { requireEccn } from "@/lib/licensing/eccn";
 import { screenProposal } from "@/lib/screening/service";
@@ -15,57 +16,55 @@ import { isEditable, transition, type WorkflowEvent } from "@/lib/workflow";
 import { submissionGaps, type ProposalForCompleteness } from "./completeness";
 import { destinationIneligibility } from "./eligibility";
 import { nextProposalReference } from "./reference";
+import { pageWithin, readKeysetPage, type PageRequest } from "@/lib/pagination";
 import type { FinancingRequestInput, LineItemInput, ProposalDetailsInput } from "@/lib/schemas/proposal";
 
-export const PAGE_SIZE = 20;
-
-const proposalDetail = {
+/** A proposal as its pages and the JSON route show it. */
+const proposalView = {
   consortium: { select: { id: true, name: true } },
-  targetCountries: { include: { country: { include: { groups: true } } } },
+  targetCountries: { include: { country: true } },
   lineItems: { orderBy: [{ layer: "asc" }, { position: "asc" }, { createdAt: "asc" }] },
-  parties: {
-    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
-    include: {
-      country: { select: { name: true } },
-      headquartersCountry: { include: { groups: true } },
-      parentCountry: { include: { groups: true } },
-    },
-  },
+  parties: { orderBy: [{ role: "asc" }, { createdAt: "asc" }], include: { country: { select: { name: true } } } },
   financingRequest: { include: { decisions: { orderBy: { decidedAt: "desc" } } } },
   licenseRequests: {
-    include: { destination: true, decisions: { orderBy: { decidedAt: "desc" } }, items: true },
+    include: { destination: { select: { code: true, name: true } }, decisions: { orderBy: { decidedAt: "desc" } }, items: true },
     orderBy: { registeredAt: "asc" },
   },
 } satisfies Prisma.ProposalInclude;
 
+/** What submission needs besides: the destinations' country groups, for the license determination... */
+const proposalDetail = {
+  ...proposalView,
+  targetCountries: { include: { country: { include: { groups: true } } } },
+  // ...and where the parties are headquartered and owned from, for the worldwide rule.
+  parties: {
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    include: { country: { select: { name: true } }, headquartersCountry: { include: { groups: true } }, parentCountry: { include: { groups: true } } },
+  },
+} satisfies Prisma.ProposalInclude;
+
+export type ProposalView = Prisma.ProposalGetPayload<{ include: typeof proposalView }>;
 export type ProposalDetail = Prisma.ProposalGetPayload<{ include: typeof proposalDetail }>;
 
-export async function listProposals(
-  client: Db,
-  actor: Actor,
-  { page = 1, status }: { page?: number; status?: ProposalStatus },
-) {
-  const where: Prisma.ProposalWhereInput = { AND: [proposalScope(actor), status ? { status } : {}] };
-  const [total, rows] = await Promise.all([
-    client.proposal.count({ where }),
-    client.proposal.findMany({
-      where,
-      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        reference: true,
-        title: true,
-        status: true,
-        updatedAt: true,
-        submittedAt: true,
-        consortium: { select: { name: true } },
-        targetCountries: { select: { country: { select: { name: true } } } },
-      },
-    }),
-  ]);
-  return { total, page, pageSize: PAGE_SIZE, rows };
+/** What every list of proposals shows of each one. */
+export const PROPOSAL_ROW = { id: true, reference: true, title: true, consortium: { select: { name: true } } } satisfies Prisma.ProposalSelect;
+export const DESTINATION_NAMES = { select: { country: { select: { name: true } } } } satisfies Prisma.Proposal$targetCountriesArgs;
+
+/** The list's order: most recently changed first, read through (updatedAt DESC, id). */
+const PROPOSAL_LIST_ORDER = { key: "updatedAt", order: "desc", idOrder: "asc" } as const;
+
+export async function listProposals(client: Db, actor: Actor, { status, ...request }: PageRequest & { status?: ProposalStatus }) {
+  const scope: Prisma.ProposalWhereInput = { AND: [proposalScope(actor), status ? { status } : {}] };
+  return readKeysetPage(
+    PROPOSAL_LIST_ORDER,
+    request,
+    (page) =>
+      client.proposal.findMany({
+        ...pageWithin(scope, page),
+        select: { ...PROPOSAL_ROW, status: true, updatedAt: true, submittedAt: true, targetCountries: DESTINATION_NAMES },
+      }),
+    (row) => row.updatedAt,
+  );
 }
 
 /** The proposal as the actor may see it, with their seat in its consortium; 404 otherwise. */
@@ -73,7 +72,7 @@ export async function getProposal(client: Db, actor: Actor, proposalId: string) 
   requireRecordId(proposalId, "Proposal");
   const proposal = await client.proposal.findFirst({
     where: { AND: [{ id: proposalId }, proposalScope(actor)] },
-    include: proposalDetail,
+    include: proposalView,
   });
   if (!proposal) throw new NotFoundError("Proposal");
   const seat =
@@ -96,10 +95,10 @@ export async function consortiaForNewProposal(client: Db | Tx, actor: Actor) {
 }
 
 /** The countries a proposal may name as its destination, by name. */
-export async function destinationCountries(client: Db) {
+export async function destinationCountries(client: Db, programSettings?: ProgramSettings) {
   const [countries, settings] = await Promise.all([
     client.country.findMany({ orderBy: { name: "asc" }, include: { groups: true } }),
-    loadProgramSettings(client),
+    programSettings ?? loadProgramSettings(client),
   ]);
   return countries
     .filter((country) => destinationIneligibility({ ...country, countryGroups: country.groups.map((g) => g.groupCode) }, settings) === null)
@@ -109,6 +108,23 @@ export async function destinationCountries(client: Db) {
 /** Every country, by name: where parties are located and headquartered. */
 export async function allCountries(client: Db) {
   return client.country.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } });
+}
+
+/**
+ * Everything the proposal page shows, from one scoped read of the proposal: its
+ * history is read by the id already authorized, and the country list only when
+ * the page shows a form that needs it.
+ */
+export async function proposalPageData(client: Db, actor: Actor, proposalId: string, settings: ProgramSettings) {
+  const { proposal, seatRole } = await getProposal(client, actor, proposalId);
+  const mayEdit = actor.role === "CONSORTIUM_MEMBER" && isEditable(proposal.status) && seatAllows(seatRole, "proposal:update");
+  const [history, countries, memberProblems] = await Promise.all([
+    auditTrail(client, proposal.id),
+    mayEdit ? destinationCountries(client, settings) : [],
+    // Shown with the submission checklist, which only editable proposals have.
+    isEditable(proposal.status) ? memberIneligibilities(client, proposal.consortiumId) : [],
+  ]);
+  return { proposal, seatRole, mayEdit, history, countries, memberProblems };
 }
 
 /**
@@ -337,7 +353,7 @@ export async function applyTransition(
 }
 
 function completenessView(
-  proposal: Pick<ProposalDetail, "title" | "summary" | "targetCountries" | "lineItems" | "financingRequest" | "parties" | "specificEndUse">,
+  proposal: Pick<ProposalView, "title" | "summary" | "targetCountries" | "lineItems" | "financingRequest" | "parties" | "specificEndUse">,
 ): ProposalForCompleteness {
   return {
     title: proposal.title,
@@ -354,7 +370,7 @@ function completenessView(
  * Every gap that blocks submission: completeness, then the financing ask against
  * the rules. Submission enforces it; the proposal page shows it as a checklist.
  */
-export function submissionChecklist(proposal: ProposalDetail, settings: ProgramSettings): string[] {
+export function submissionChecklist(proposal: ProposalView, settings: ProgramSettings): string[] {
   const gaps = submissionGaps(completenessView(proposal), settings);
   const messages = gaps.map((gap) => gap.message);
   const ask = proposal.financingRequest;
@@ -376,7 +392,7 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
     if (!allowed.ok) throw new RuleViolationError(allowed.reason);
     const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: locked.id }, include: proposalDetail });
     const settings = await loadProgramSettings(tx);
-    const problems = submissionChecklist(proposal, settings);
+    const problems = [...submissionChecklist(proposal, settings), ...(await memberIneligibilities(tx, proposal.consortiumId))];
     if (problems.length > 0) throw new RuleViolationError("The proposal can't be submitted yet:", problems);
     await bumpVersion(tx, proposal.id, input.expectedVersion);
     const now = new Date();
@@ -463,13 +479,19 @@ export async function withdrawProposal(client: Db, actor: Actor, input: { propos
   });
 }
 
-/** The proposal's history, newest first, as the actor may see it. */
-export async function proposalHistory(client: Db, actor: Actor, proposalId: string) {
-  await getProposal(client, actor, proposalId);
+function auditTrail(client: Db, proposalId: string) {
   return client.auditEvent.findMany({
     where: { proposalId },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: 200,
     include: { actor: { select: { name: true } } },
   });
+}
+
+/** The proposal's history, newest first, as the actor may see it. */
+export async function proposalHistory(client: Db, actor: Actor, proposalId: string) {
+  requireRecordId(proposalId, "Proposal");
+  const visible = await client.proposal.findFirst({ where: { AND: [{ id: proposalId }, proposalScope(actor)] }, select: { id: true } });
+  if (!visible) throw new NotFoundError("Proposal");
+  return auditTrail(client, visible.id);
 }

@@ -100,10 +100,9 @@ export async function importScreeningList(client: Db, input: Readable, { fileNam
         if (entries.length >= batchSize) await flush();
       }
       await flush();
-      // Move the new names from the index's pending list into the index proper, and
-      // refresh the statistics, so the planner picks the trigram index for the new list.
-      await tx.$queryRaw`SELECT gin_clean_pending_list('"ScreeningEntryName_normalized_trgm_idx"'::regclass)`;
-      await tx.$executeRaw`ANALYZE "ScreeningEntryName"`;
+      // Move the new names into the index proper and refresh the statistics, so
+      // the planner picks the trigram index for the new list (see the migration).
+      await tx.$executeRaw`SELECT screening_refresh_names_index()`;
       const saved = await tx.screeningList.update({ where: { id: list.id }, data: { rowCount } });
       await recordAudit(tx, actor, {
         action: "screening.listImported",

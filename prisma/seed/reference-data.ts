@@ -68,6 +68,7 @@ export const COUNTRIES: CountryRow[] = [
 export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: string }> = {
   "exposureCap.statutoryLimitCents": { value: "13500000000000", description: "EXIM's statutory exposure cap ($135B)." },
   "exposureCap.drawnAtStartCents": { value: "3410000000000", description: "Exposure outstanding before this program's approvals (about $34.1B)." },
+  "exposureCap.lockWaitMilliseconds": { value: 5000, description: "How long an approval waits for its turn on the exposure cap before the portal answers that it is busy (milliseconds)." },
   "financing.maxCoverOfNetContractPriceBasisPoints": { value: 8500, description: "EXIM finances at most this share of the net contract price." },
   "financing.minCashPaymentBasisPoints": { value: 1500, description: "The buyer pays at least this share of the net contract price in cash." },
   "financing.minUsContentBasisPoints": { value: 5100, description: "Minimum US content for transformational exports." },
@@ -109,6 +110,7 @@ export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: str
   "signIn.maxFailuresPerClientAddress": { value: 50, description: "Failed sign-ins allowed per client address within the failure window." },
   "signIn.failureWindowMinutes": { value: 15, description: "The window in which failed sign-ins are counted." },
   "signIn.lockoutMinutes": { value: 15, description: "How long sign-in is refused once the failures are used up." },
+  "invitations.validityDays": { value: 7, description: "An invitation into a consortium's workspace works for this many days." },
   "secondFactor.requiredRoles": { value: ["COMMERCE_REVIEWER", "EXIM_OFFICER", "ADMINISTRATOR"], description: "Roles that must sign in with an authenticator app as a second factor." },
 };
 

@@ -38,6 +38,10 @@ const MATRIX: Record<Permission, [member: boolean, commerce: boolean, exim: bool
   "settings:manage": [N, N, N, Y],
   "users:manage": [N, N, N, Y],
   "account:manage": [Y, Y, Y, Y],
+  "consortium:create": [Y, N, N, N],
+  "consortium:read": [Y, N, N, N],
+  "consortium:manage": [Y, N, N, N],
+  "mailbox:read": [N, N, N, Y],
 };
 
 describe("the permission matrix", () => {

@@ -9,6 +9,7 @@ const rows = Object.entries(DEFAULT_SETTINGS).map(([key, { value }]) => ({ key, 
 const KEYS = [
   "exposureCap.statutoryLimitCents",
   "exposureCap.drawnAtStartCents",
+  "exposureCap.lockWaitMilliseconds",
   "financing.maxCoverOfNetContractPriceBasisPoints",
   "financing.minCashPaymentBasisPoints",
   "financing.minUsContentBasisPoints",
@@ -44,6 +45,7 @@ const KEYS = [
   "signIn.failureWindowMinutes",
   "signIn.lockoutMinutes",
   "secondFactor.requiredRoles",
+  "invitations.validityDays",
 ];
 
 describe("the settings keys", () => {
@@ -67,6 +69,7 @@ describe("the seeded values, parsed", () => {
     expect(settings).toEqual({
       "exposureCap.statutoryLimitCents": 13_500_000_000_000n,
       "exposureCap.drawnAtStartCents": 3_410_000_000_000n,
+      "exposureCap.lockWaitMilliseconds": 5000,
       "financing.maxCoverOfNetContractPriceBasisPoints": 8500,
       "financing.minCashPaymentBasisPoints": 1500,
       "financing.minUsContentBasisPoints": 5100,
@@ -106,6 +109,7 @@ describe("the seeded values, parsed", () => {
       "signIn.failureWindowMinutes": 15,
       "signIn.lockoutMinutes": 15,
       "secondFactor.requiredRoles": ["COMMERCE_REVIEWER", "EXIM_OFFICER", "ADMINISTRATOR"],
+      "invitations.validityDays": 7,
     });
   });
 });

@@ -1,6 +1,8 @@
 import { DataTable } from "@/components/data-table";
 import type { Metadata } from "next";
+import { latestAuditVerification } from "@/lib/audit-chain/service";
 import { db } from "@/lib/db";
+import { JOBS } from "@/lib/jobs/definitions";
 import { listSettings } from "@/lib/settings-admin";
 import { requirePageActor } from "@/lib/session";
 
@@ -8,11 +10,29 @@ export const metadata: Metadata = { title: "Program settings" };
 
 export default async function SettingsPage() {
   await requirePageActor("settings:manage", "/admin/settings");
-  const { settings, groups } = await listSettings(db());
+  const [{ settings, groups }, verification] = await Promise.all([listSettings(db()), latestAuditVerification(db())]);
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">Program settings</h1>
       <p className="mb-6">The rules the portal applies, as configured. Changes take effect on the next request.</p>
+      <section aria-labelledby="audit-trail" className="card mb-8">
+        <h2 id="audit-trail" className="mb-2 text-2xl font-bold">Audit trail</h2>
+        {verification ? (
+          <>
+            <p className={verification.ok ? "" : "font-bold text-[var(--color-error)]"}>
+              Last verified {verification.finishedAt.toISOString().replace("T", " ").slice(0, 16)} UTC (by the {verification.ranBy}):{" "}
+              {verification.ok ? `intact, ${verification.eventsChecked} events checked.` : `broken. ${verification.problem ?? ""}`}
+            </p>
+            <p>{verification.capBalanceNote}</p>
+          </>
+        ) : (
+          <p>Not verified yet.</p>
+        )}
+        <p className="text-sm text-[var(--color-muted)]">
+          The daily job verifies the hash chain and the cap balance (schedule <span className="font-mono">{JOBS.verifyAuditTrail.cron}</span> UTC);{" "}
+          <span className="font-mono">npm run audit:verify</span> runs it at once.
+        </p>
+      </section>
       <DataTable caption="Program settings" columns={["Setting", "Value", "Last changed"]} className="card mb-8">
         {settings.map((setting) => (
           <tr key={setting.key}>

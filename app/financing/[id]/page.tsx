@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { PRODUCT_LABELS } from "@/lib/financing/labels";
 import { financingReview } from "@/lib/financing/service";
 import { formatBasisPoints, formatCents } from "@/lib/money";
-import { getProposal } from "@/lib/proposals/service";
+import { requestSettings } from "@/lib/request-cache";
 import { orNotFound, requirePageActor } from "@/lib/session";
 import { decideFinancingAction } from "../actions";
 
@@ -20,8 +20,7 @@ export default async function FinancingDecisionPage({ params, searchParams }: { 
   const { id } = await params;
   const { notice } = await searchParams;
   const actor = await requirePageActor("financing:decide", `/financing/${id}`);
-  const client = db();
-  const [{ proposal }, { limits, blockers, cap, approvable }] = await orNotFound(Promise.all([getProposal(client, actor, id), financingReview(client, actor, id)]));
+  const { proposal, limits, blockers, cap, approvable } = await orNotFound(financingReview(db(), actor, id, await requestSettings()));
   const financingRequest = proposal.financingRequest;
   const decidable = proposal.status === "IN_FINANCING_REVIEW" || proposal.status === "IN_LICENSE_REVIEW";
   const lastDecision = financingRequest?.decisions[0];

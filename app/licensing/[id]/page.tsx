@@ -10,7 +10,8 @@ import { getLicenseRequest } from "@/lib/licensing/service";
 import { LICENSE_STATUS_LABELS, reviewClock } from "@/lib/licensing/status";
 import { formatCents } from "@/lib/money";
 import { LICENSE_OUTCOMES } from "@/lib/schemas/decisions";
-import { orNotFound, requirePageActor, requestSettings } from "@/lib/session";
+import { requestSettings } from "@/lib/request-cache";
+import { orNotFound, requirePageActor } from "@/lib/session";
 import { SCREENING_OUTCOME_LABELS } from "@/lib/screening/labels";
 import { assignToMeAction, decideLicenseAction } from "../actions";
 

@@ -14,9 +14,9 @@ import { LICENSE_STATUS_LABELS, reviewDaysRemaining } from "@/lib/licensing/stat
 import { formatBasisPoints, formatCents } from "@/lib/money";
 import { can, seatAllows } from "@/lib/policy";
 import { LAYER_SHORT_LABELS, reviewFlags } from "@/lib/proposals/completeness";
-import { destinationCountries, getProposal, proposalHistory, submissionChecklist } from "@/lib/proposals/service";
+import { proposalPageData, submissionChecklist } from "@/lib/proposals/service";
 import { orNotFound, requirePageActor } from "@/lib/session";
-import { loadProgramSettings } from "@/lib/settings";
+import { requestSettings } from "@/lib/request-cache";
 import { isEditable, STATUS_LABELS, transition } from "@/lib/workflow";
 import {
   addLineItemAction,
@@ -38,16 +38,14 @@ export default async function ProposalPage({ params, searchParams }: { params: P
   const { id } = await params;
   const { notice } = await searchParams;
   const actor = await requirePageActor("proposal:read", `/proposals/${id}`);
-  const client = db();
-  const { proposal, seatRole } = await orNotFound(getProposal(client, actor, id));
-  const [history, countries, settings] = await Promise.all([proposalHistory(client, actor, id), destinationCountries(client), loadProgramSettings(client)]);
+  const settings = await requestSettings();
+  const { proposal, seatRole, mayEdit, history, countries, memberProblems } = await orNotFound(proposalPageData(db(), actor, id, settings));
 
   const isMember = actor.role === "CONSORTIUM_MEMBER";
-  const mayEdit = isMember && isEditable(proposal.status) && seatAllows(seatRole, "proposal:update");
   // What the page offers follows the state machine and the seat; the services enforce both.
   const maySubmit = transition(proposal.status, "submit", actor.role).ok && seatAllows(seatRole, "proposal:submit");
   const mayWithdraw = transition(proposal.status, "withdraw", actor.role).ok && seatAllows(seatRole, "proposal:withdraw");
-  const gaps = isEditable(proposal.status) ? submissionChecklist(proposal, settings) : [];
+  const gaps = isEditable(proposal.status) ? [...submissionChecklist(proposal, settings), ...memberProblems] : [];
   const value = packageValue(proposal.lineItems);
   const flags = reviewFlags(proposal, settings);
   const destination = proposal.targetCountries[0];
@@ -174,8 +172,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
               <ul className="mb-3 space-y-1">
                 {proposal.parties.map((party) => (
                   <li key={party.id}>
-                    <span className="font-semibold">{PARTY_ROLE_LABELS[party.role][0]!.toUpperCase() + PARTY_ROLE_LABELS[party.role].slice(1)}:</span> {party.name} ({party.country.name}
-                    {party.headquartersCountry && party.headquartersCountry.code !== party.countryCode ? `, headquartered in ${party.headquartersCountry.name}` : ""})
+                    <span className="font-semibold">{PARTY_ROLE_LABELS[party.role][0]!.toUpperCase() + PARTY_ROLE_LABELS[party.role].slice(1)}:</span> {party.name} ({party.country.name})
                   </li>
                 ))}
               </ul>

@@ -85,6 +85,32 @@ export async function createCompleteDraft(
   return client.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
 }
 
+/**
+ * `count` copies of a proposal (its line items, destinations and financing
+ * request), in the same status: many proposals in a few statements, for load.
+ */
+export async function copyProposal(client: Db, proposalId: string, count: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => `copy${randomBytes(10).toString("hex")}`);
+  await client.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "Proposal" ("id", "reference", "consortiumId", "title", "summary", "status", "version", "createdById", "submittedAt", "createdAt", "updatedAt")
+      SELECT c.id, p."reference" || '-' || substr(c.id, 5, 12), p."consortiumId", p."title", p."summary", p."status", p."version", p."createdById", p."submittedAt", now(), now()
+        FROM "Proposal" p, unnest(${ids}::text[]) AS c(id) WHERE p."id" = ${proposalId}`;
+    await tx.$executeRaw`
+      INSERT INTO "ProposalCountry" ("proposalId", "countryCode")
+      SELECT c.id, pc."countryCode" FROM "ProposalCountry" pc, unnest(${ids}::text[]) AS c(id) WHERE pc."proposalId" = ${proposalId}`;
+    await tx.$executeRaw`
+      INSERT INTO "LineItem" ("id", "proposalId", "layer", "description", "quantity", "unitPriceCents", "currency", "usContentBasisPoints", "eccn", "totalProcessingPerformance", "position", "updatedAt")
+      SELECT md5(c.id || li."id"), c.id, li."layer", li."description", li."quantity", li."unitPriceCents", li."currency", li."usContentBasisPoints", li."eccn", li."totalProcessingPerformance", li."position", now()
+        FROM "LineItem" li, unnest(${ids}::text[]) AS c(id) WHERE li."proposalId" = ${proposalId}`;
+    await tx.$executeRaw`
+      INSERT INTO "FinancingRequest" ("id", "proposalId", "product", "requestedAmountCents", "eligibleForeignContentCents", "localCostsCents", "repaymentYears", "obligorSector", "stage", "status", "updatedAt")
+      SELECT md5(c.id), c.id, f."product", f."requestedAmountCents", f."eligibleForeignContentCents", f."localCostsCents", f."repaymentYears", f."obligorSector", f."stage", f."status", now()
+        FROM "FinancingRequest" f, unnest(${ids}::text[]) AS c(id) WHERE f."proposalId" = ${proposalId}`;
+  });
+  return ids;
+}
+
 type PartyOverrides = Partial<Record<"role" | "name" | "address" | "countryCode" | "headquartersCountryCode" | "parentName" | "parentCountryCode", string>>;
 
 export function party(proposalId: string, overrides: PartyOverrides = {}) {

@@ -22,6 +22,7 @@ export default async function PartiesPage({ params, searchParams }: { params: Pr
   const client = db();
   const { proposal, seatRole } = await orNotFound(getProposal(client, actor, id));
   const countries = await allCountries(client);
+  const countryName = new Map(countries.map((c) => [c.code, c.name]));
   const mayEdit = actor.role === "CONSORTIUM_MEMBER" && isEditable(proposal.status) && seatAllows(seatRole, "proposal:update");
 
   return (
@@ -52,7 +53,11 @@ export default async function PartiesPage({ params, searchParams }: { params: Pr
             <p>No parties named yet.</p>
           ) : (
             <PartiesTable
-              parties={proposal.parties}
+              parties={proposal.parties.map((party) => ({
+                ...party,
+                headquartersCountry: party.headquartersCountryCode ? { name: countryName.get(party.headquartersCountryCode) ?? party.headquartersCountryCode } : null,
+                parentCountry: party.parentCountryCode ? { name: countryName.get(party.parentCountryCode) ?? party.parentCountryCode } : null,
+              }))}
               actions={
                 mayEdit
                   ? (party) => (

@@ -104,13 +104,13 @@ CREATE INDEX "LineItem_eccnBase_idx" ON "LineItem"("eccnBase");
 CREATE INDEX "ScreeningResult_proposalId_outcome_idx" ON "ScreeningResult"("proposalId", "outcome");
 
 -- CreateIndex
-CREATE INDEX "LicenseRequest_status_registeredAt_idx" ON "LicenseRequest"("status", "registeredAt");
+CREATE INDEX "LicenseRequest_status_registeredAt_id_idx" ON "LicenseRequest"("status", "registeredAt", "id");
 
 -- CreateIndex
-CREATE INDEX "LicenseRequest_destinationCountryCode_status_dueAt_idx" ON "LicenseRequest"("destinationCountryCode", "status", "dueAt");
+CREATE INDEX "LicenseRequest_destinationCountryCode_status_dueAt_id_idx" ON "LicenseRequest"("destinationCountryCode", "status", "dueAt", "id");
 
 -- CreateIndex
-CREATE INDEX "LicenseRequest_assignedReviewerId_status_dueAt_idx" ON "LicenseRequest"("assignedReviewerId", "status", "dueAt");
+CREATE INDEX "LicenseRequest_assignedReviewerId_status_dueAt_id_idx" ON "LicenseRequest"("assignedReviewerId", "status", "dueAt", "id");
 
 -- CreateIndex
 CREATE INDEX "LicenseRequestItem_lineItemId_idx" ON "LicenseRequestItem"("lineItemId");

@@ -11,9 +11,21 @@ CREATE OR REPLACE FUNCTION screening_fold(value text) RETURNS text
   AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, value) $$;
 
 -- Names and aliases, searched by trigram similarity (the % operator and similarity()).
--- The import flushes the index's pending list (gin_clean_pending_list) once it has
--- loaded a list: a large pending list makes the planner (rightly) prefer a scan.
 CREATE INDEX "ScreeningEntryName_normalized_trgm_idx" ON "ScreeningEntryName" USING gin ("normalized" gin_trgm_ops);
+
+-- Run by the import once it has loaded a list: moves the new names from the
+-- index's pending list into the index proper (a large pending list makes the
+-- planner, rightly, prefer a scan) and refreshes the statistics. Both need the
+-- owner's rights, which the portal's role doesn't have: SECURITY DEFINER, with
+-- the search path fixed to the migration's.
+CREATE OR REPLACE FUNCTION screening_refresh_names_index() RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT
+  AS $$
+BEGIN
+  PERFORM gin_clean_pending_list('"ScreeningEntryName_normalized_trgm_idx"'::regclass);
+  ANALYZE "ScreeningEntryName";
+END
+$$;
 
 -- Line items saved before ECCNs were parsed: their base code, for the queue's filter.
 UPDATE "LineItem"

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/data-table";
+import { db } from "@/lib/db";
+import { myConsortia } from "@/lib/consortia/service";
+import { requirePageActor } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Your consortia" };
+
+const SEAT_LABELS = { LEAD: "Lead", CONTRIBUTOR: "Contributor", VIEWER: "Viewer" } as const;
+
+export default async function ConsortiaPage() {
+  const actor = await requirePageActor("consortium:read", "/consortia");
+  const consortia = await myConsortia(db(), actor);
+  return (
+    <>
+      <h1 className="mb-2 text-3xl font-bold">Your consortia</h1>
+      <p className="mb-6">The consortia you work in, their member organizations and the people in them.</p>
+      <p className="mb-6">
+        <Link href="/consortia/new" className="btn btn-primary inline-block no-underline">
+          Create a consortium
+        </Link>
+      </p>
+      {consortia.length === 0 ? (
+        <p>You are not in a consortium yet. Create one, or ask a consortium&apos;s lead to invite you.</p>
+      ) : (
+        <DataTable caption="Your consortia" columns={["Consortium", "Your role", "Members", "Proposals"]}>
+          {consortia.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <Link href={`/consortia/${c.id}`}>{c.name}</Link>
+              </td>
+              <td>{c.users[0] ? SEAT_LABELS[c.users[0].seatRole] : "—"}</td>
+              <td>{c._count.memberships}</td>
+              <td>{c._count.proposals}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </>
+  );
+}

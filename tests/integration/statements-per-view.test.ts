@@ -1,0 +1,89 @@
+// How many SQL statements a page's data loading sends: one read per thing per
+// request. The counts are pinned so that a change which reads something twice,
+// or loads what the page doesn't show, fails here first.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db";
+import { dashboardTotals } from "@/lib/dashboard";
+import { financingReview } from "@/lib/financing/service";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/policy";
+import { proposalPageData, submitProposal } from "@/lib/proposals/service";
+import { loadProgramSettings } from "@/lib/settings";
+import { freshDatabase } from "./support/database";
+import { createCompleteDraft, createConsortiumMember, createUser } from "./support/fixtures";
+
+let client: Db;
+let counted: Db;
+const statements: string[] = [];
+const withParams: string[] = [];
+
+beforeAll(async () => {
+  let url: string;
+  ({ client, url } = await freshDatabase());
+  const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
+  logging.$on("query", (event) => {
+    statements.push(event.query);
+    withParams.push(`${event.query} ${event.params}`);
+  });
+  counted = logging as unknown as Db;
+  return () => logging.$disconnect();
+});
+
+/** The statements `view` sends, and how many of them are exact repeats. */
+async function statementsOf(view: () => Promise<unknown>) {
+  statements.length = 0;
+  withParams.length = 0;
+  await view();
+  return { count: withParams.length, duplicates: withParams.length - new Set(withParams).size };
+}
+
+/** What a page render does: the settings once per request (lib/request-cache.ts), then its loader. */
+const proposalPage = (actor: Actor, id: string) => async () => proposalPageData(counted, actor, id, await loadProgramSettings(counted));
+
+describe("statements per view", () => {
+  let member: Actor;
+  let reviewer: Actor;
+  let officer: Actor;
+  let draftId: string;
+  let submittedId: string;
+
+  beforeAll(async () => {
+    ({ actor: member } = await createConsortiumMember(client));
+    reviewer = await createUser(client, "COMMERCE_REVIEWER");
+    officer = await createUser(client, "EXIM_OFFICER");
+    draftId = (await createCompleteDraft(client, member, { destination: "AE" })).id;
+    const submitted = await createCompleteDraft(client, member, { destination: "AE" });
+    await submitProposal(client, member, { proposalId: submitted.id, expectedVersion: submitted.version });
+    submittedId = submitted.id;
+  });
+
+  it("the proposal page reads each thing once, and the country list only for an editable draft", async () => {
+    // Settings, the proposal and its 13 related reads (the parties and their
+    // countries among them), the seat, the history and its actors' names, the
+    // destination list (countries and their groups) for the form, and the members
+    // from countries of concern for the submission checklist.
+    const editable = await statementsOf(proposalPage(member, draftId));
+    expect(editable).toEqual({ count: 20, duplicates: 0 });
+    // Nothing to edit once submitted: no country list.
+    const readOnly = await statementsOf(proposalPage(member, submittedId));
+    expect(readOnly).toEqual({ count: 17, duplicates: 0 });
+    // Government roles have no seat to look up.
+    const government = await statementsOf(proposalPage(reviewer, submittedId));
+    expect(government).toEqual({ count: 16, duplicates: 0 });
+  });
+
+  it("the financing page reads the proposal once", async () => {
+    const view = await statementsOf(async () => financingReview(counted, officer, submittedId, await loadProgramSettings(counted)));
+    const proposalReads = statements.filter((sql) => /^SELECT .* FROM "public"."Proposal" WHERE/.test(sql));
+    expect(proposalReads).toHaveLength(1);
+    // The one repeat is the settings, which the cap position reads for itself.
+    expect(view.duplicates).toBeLessThanOrEqual(1);
+  });
+
+  it("the dashboard counts, and lists nothing", async () => {
+    await statementsOf(() => dashboardTotals(counted, officer));
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.every((sql) => sql.startsWith("SELECT COUNT(*)"))).toBe(true);
+  });
+});
