@@ -1,6 +1,5 @@
 // Commerce's license review: the queue, one request, and the decision.
 import type { Db } from "@/lib/db";
-import type { LicenseRequestStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, requireRecordId, RuleViolationError } from "@/lib/errors";
@@ -9,6 +8,7 @@ import { pageWithin, readKeysetPage, type PageRequest } from "@/lib/pagination";
 import { applyTransition } from "@/lib/proposals/service";
 import { loadProgramSettings } from "@/lib/settings";
 import type { LicenseDecisionInput } from "@/lib/schemas/decisions";
+import type { LicenseQueueQuery } from "@/lib/schemas/licensing";
 import { screeningBlockers } from "@/lib/screening/service";
 import type { LicenseCondition } from "@/lib/schemas/decisions";
 import { requireNoConflict } from "./conflicts";
@@ -26,30 +26,59 @@ export function describeConditions(list: readonly LicenseCondition[], templates:
   });
 }
 
-/** Oldest clock first: what is closest to the review target comes to the top. */
-const LICENSE_QUEUE_ORDER = { key: "dueAt", order: "asc", idOrder: "asc" } as const;
+/** The queue's orders, each read through an index ending in (key, id). */
+const QUEUE_ORDERS = {
+  // Oldest clock first: what is closest to the review target comes to the top.
+  due: { key: "dueAt", order: "asc", idOrder: "asc" },
+  oldest: { key: "registeredAt", order: "asc", idOrder: "asc" },
+  newest: { key: "registeredAt", order: "desc", idOrder: "desc" },
+} as const;
 
-export async function licenseQueue(client: Db, actor: Actor, { status = "PENDING", ...request }: PageRequest & { status?: LicenseRequestStatus }) {
-  const scope: Prisma.LicenseRequestWhereInput = { status, ...licenseRequestScope(actor) };
+/** The queue's filters as a query: each one a column the indexes lead with, or a short EXISTS. */
+export function licenseQueueWhere(actor: Actor, query: Omit<LicenseQueueQuery, "sort" | "after" | "before">, now = new Date()): Prisma.LicenseRequestWhereInput {
+  const filters: Prisma.LicenseRequestWhereInput[] = [{ status: query.status }, licenseRequestScope(actor)];
+  if (query.destination) filters.push({ destinationCountryCode: query.destination });
+  if (query.eccn) filters.push({ items: { some: { lineItem: { eccnBase: query.eccn } } } });
+  if (query.age) filters.push({ registeredAt: { lte: new Date(now.getTime() - Number(query.age) * 86_400_000) } });
+  if (query.assigned === "me") filters.push({ assignedReviewerId: actor.userId });
+  if (query.assigned === "none") filters.push({ assignedReviewerId: null });
+  if (query.hits === "yes") filters.push({ proposal: { screenings: { some: { outcome: { in: ["POSSIBLE_MATCH", "CONFIRMED"] } } } } });
+  return { AND: filters };
+}
+
+export async function licenseQueue(client: Db, actor: Actor, query: Partial<LicenseQueueQuery> & PageRequest = {}) {
+  const { sort = "due", after, before, status = "PENDING", ...filters } = query;
+  const scope = licenseQueueWhere(actor, { status, ...filters });
+  const order = QUEUE_ORDERS[sort];
   const page = await readKeysetPage(
-    LICENSE_QUEUE_ORDER,
-    request,
+    order,
+    { after, before },
     (keyset) =>
       client.licenseRequest.findMany({
         ...pageWithin(scope, keyset),
         include: {
           destination: { select: { name: true } },
+          assignedReviewer: { select: { id: true, name: true } },
           proposal: { select: { id: true, reference: true, title: true, consortium: { select: { name: true } } } },
         },
       }),
-    (row) => row.dueAt,
+    (row) => row[order.key],
   );
-  // Count the controlled items of the visible rows only, through the item table's key.
-  const counts = page.rows.length
-    ? await client.licenseRequestItem.groupBy({ by: ["licenseRequestId"], where: { licenseRequestId: { in: page.rows.map((r) => r.id) } }, _count: { _all: true } })
-    : [];
+  const ids = page.rows.map((r) => r.id);
+  // Count the controlled items and open screening hits of the visible rows only.
+  const [counts, hits] = ids.length
+    ? await Promise.all([
+        client.licenseRequestItem.groupBy({ by: ["licenseRequestId"], where: { licenseRequestId: { in: ids } }, _count: { _all: true } }),
+        client.screeningResult.groupBy({
+          by: ["proposalId"],
+          where: { proposalId: { in: page.rows.map((r) => r.proposalId) }, outcome: { in: ["POSSIBLE_MATCH", "CONFIRMED"] } },
+          _count: { _all: true },
+        }),
+      ])
+    : [[], []];
   const itemCount = new Map(counts.map((c) => [c.licenseRequestId, c._count._all]));
-  return { ...page, rows: page.rows.map((row) => ({ ...row, itemCount: itemCount.get(row.id) ?? 0 })) };
+  const hitCount = new Map(hits.map((c) => [c.proposalId, c._count._all]));
+  return { ...page, rows: page.rows.map((row) => ({ ...row, itemCount: itemCount.get(row.id) ?? 0, openHits: hitCount.get(row.proposalId) ?? 0 })) };
 }
 
 /** License requests waiting on a decision, for the dashboard: a count by status, no join. */

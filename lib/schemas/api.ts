@@ -2,21 +2,11 @@
 // also generate the OpenAPI document (lib/api/openapi.ts), so the two can't drift.
 import { z } from "zod";
 import { PartyRole } from "@/lib/generated/prisma/enums";
-import { parseEccn } from "@/lib/licensing/eccn";
+import { eccnCode } from "./fields";
 
 const countryCode = z.string().regex(/^[A-Z]{2}$/, "Give an ISO 3166-1 alpha-2 country code in capitals, like AE.");
 
-export const apiEccn = z
-  .string()
-  .max(40)
-  .transform((value, ctx) => {
-    const parsed = parseEccn(value);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed.eccn.normalized;
-  })
+export const apiEccn = eccnCode()
   .meta({ description: "Export Control Classification Number, e.g. 3A090.a, 4A090, 5A992.z or EAR99.", examples: ["3A090.a"] });
 
 export const determinationRequestSchema = z

@@ -1,8 +1,7 @@
 // One schema per input, used by the form (field names, messages) and the server.
 import { z } from "zod";
 import { FinancingProduct, ObligorSector, StackLayer } from "@/lib/generated/prisma/enums";
-import { parseEccn } from "@/lib/licensing/eccn";
-import { dollars, optionalText, requiredText, wholeNumber, optionalWholeNumber, percentAsBasisPoints, checkbox, id } from "./fields";
+import { eccnCode, dollars, optionalText, requiredText, wholeNumber, optionalWholeNumber, percentAsBasisPoints, checkbox, id } from "./fields";
 
 export const proposalDetailsSchema = z.object({
   title: requiredText("a title", 200),
@@ -24,15 +23,8 @@ export const optionalEccn = z
   .string()
   .trim()
   .optional()
-  .transform((value, ctx) => {
-    if (!value) return null;
-    const parsed = parseEccn(value);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed.eccn.normalized;
-  });
+  .transform((value) => value || null)
+  .pipe(eccnCode().nullable());
 
 export const lineItemSchema = z
   .object({

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, RuleViolationError } from "@/lib/errors";
 import { declareConflict, withdrawConflict } from "@/lib/licensing/conflicts";
-import { assignToMe, decideLicense, getLicenseRequest } from "@/lib/licensing/service";
+import { assignToMe, decideLicense, getLicenseRequest, licenseQueue } from "@/lib/licensing/service";
 import type { Actor } from "@/lib/policy";
 import { addParty } from "@/lib/proposals/parties";
 import { submitProposal } from "@/lib/proposals/service";
@@ -205,5 +205,44 @@ describe("the conflict-of-interest rule", () => {
     const declared = await client.conflictOfInterest.findFirstOrThrow({ where: { reviewerId: conflicted.userId } });
     await withdrawConflict(client, conflicted, { conflictId: declared.id });
     await decideLicense(client, conflicted, decision(licenseId, "DENIED"));
+  });
+});
+
+describe("the queue's filters, on keyset pages", () => {
+  it("filters by destination, ECCN, assignment, screening hits and age, and sorts by registration", async () => {
+    const queueReviewer = await createUser(client, "COMMERCE_REVIEWER");
+    const toSaudi = await submitted({ destination: "SA" });
+    const withHit = await submitted({ destination: "SA", extraParty: { role: "END_USER", name: "Velvet Cobalt Data Centers", countryCode: "SA", headquartersCountryCode: "SA" } });
+    await assignToMe(client, queueReviewer, { licenseRequestId: toSaudi.licenseId });
+    const ids = async (query: Parameters<typeof licenseQueue>[2]) => (await licenseQueue(client, queueReviewer, query)).rows.map((r) => r.id);
+
+    const saudi = await ids({ destination: "SA" });
+    expect(saudi).toEqual(expect.arrayContaining([toSaudi.licenseId, withHit.licenseId]));
+    expect((await licenseQueue(client, queueReviewer, { destination: "SA" })).rows.every((r) => r.destinationCountryCode === "SA")).toBe(true);
+    expect(await ids({ destination: "SA", eccn: "4A090" })).toEqual(expect.arrayContaining([toSaudi.licenseId, withHit.licenseId]));
+    expect(await ids({ destination: "SA", eccn: "3A090" })).toEqual([]);
+    expect(await ids({ assigned: "me" })).toEqual([toSaudi.licenseId]);
+    expect(await ids({ destination: "SA", assigned: "none" })).toEqual([withHit.licenseId]);
+    expect(await ids({ destination: "SA", hits: "yes" })).toEqual([withHit.licenseId]);
+    const row = (await licenseQueue(client, queueReviewer, { destination: "SA", hits: "yes" })).rows[0]!;
+    expect(row).toMatchObject({ openHits: 1, itemCount: 1 });
+    // Registered today: none is older than 30 days until the clock moves on.
+    expect(await ids({ destination: "SA", age: "30" })).toEqual([]);
+    await client.licenseRequest.update({ where: { id: toSaudi.licenseId }, data: { registeredAt: new Date(Date.now() - 40 * 86_400_000) } });
+    expect(await ids({ destination: "SA", age: "30" })).toEqual([toSaudi.licenseId]);
+    expect((await ids({ destination: "SA", sort: "oldest" }))[0]).toBe(toSaudi.licenseId);
+    expect((await ids({ destination: "SA", sort: "newest" })).at(-1)).toBe(toSaudi.licenseId);
+  });
+
+  it("pages through a filtered queue with cursors, each row once", async () => {
+    for (let i = 0; i < 3; i += 1) await submitted({ destination: "QA" });
+    const seen: string[] = [];
+    let page = await licenseQueue(client, reviewer, { destination: "QA" });
+    seen.push(...page.rows.map((r) => r.id));
+    expect(page.rows.length).toBe(3);
+    expect(page.next).toBeNull();
+    expect(new Set(seen).size).toBe(3);
+    page = await licenseQueue(client, reviewer, { destination: "QA", after: "not-a-cursor" });
+    expect(page.rows.length).toBe(3);
   });
 });
