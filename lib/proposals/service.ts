@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError, requireRecordId, RuleViolationError, Sta
 import { memberIneligibilities } from "@/lib/consortia/service";
 import { determineLicenses, ruleVersion, type CountryForDetermination } from "@/lib/licensing/determination";
 import { requireEccn } from "@/lib/licensing/eccn";
-import { screenProposal } from "@/lib/screening/service";
+import { requestScreening } from "@/lib/screening/jobs";
 import { proposalScope, seatAllows, type Actor, type Permission } from "@/lib/policy";
 import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
 import { financingAskProblems, financingLimits, packageValue } from "@/lib/financing/rules";
@@ -386,6 +386,13 @@ export function submissionChecklist(proposal: ProposalView, settings: ProgramSet
  * requests the package needs, and moves it on to license or financing review.
  */
 export async function submitProposal(client: Db, actor: Actor, input: { proposalId: string; expectedVersion: number }) {
+  const status = await submitInTransaction(client, actor, input);
+  // Every party and member organization is screened by a job, once the submission is committed.
+  await requestScreening(client, input.proposalId);
+  return status;
+}
+
+async function submitInTransaction(client: Db, actor: Actor, input: { proposalId: string; expectedVersion: number }) {
   return client.$transaction(async (tx) => {
     const locked = await lockProposal(tx, actor, input.proposalId, "proposal:submit");
     const allowed = transition(locked.status, "submit", actor.role);
@@ -435,8 +442,6 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
       ...destinations,
       ...parties.flatMap((p) => [p.headquartersCountry, p.parentCountry]).filter((c): c is CountryForDetermination => c !== null),
     ]);
-    // Every party and member is screened; until the job queue runs it, in this transaction.
-    await screenProposal(tx, proposal.id);
     const required = determinations.filter((d) => d.licenseRequired);
     const dueAt = new Date(now.getTime() + settings["licensing.reviewTargetDays"] * 86_400_000);
     // A resubmission replaces requests still pending; decided ones stay on record.

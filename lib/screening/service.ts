@@ -120,6 +120,39 @@ export async function screenProposal(tx: Tx, proposalId: string) {
   return { screened: subjects.length, possibleMatches: hits };
 }
 
+/** The job's work: screens a submitted proposal in a transaction of its own. */
+export async function runScreening(client: Db, proposalId: string) {
+  return client.$transaction(
+    async (tx) => {
+      // One screening of a proposal at a time; a proposal withdrawn meanwhile is left alone.
+      const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Proposal" WHERE id = ${proposalId} AND "submittedAt" IS NOT NULL FOR UPDATE`;
+      if (rows.length === 0) return null;
+      return screenProposal(tx, proposalId);
+    },
+    { timeout: 120_000 },
+  );
+}
+
+/**
+ * Proposals submitted in the last day, still in review, whose parties haven't
+ * been screened since: a job the queue lost is caught within a minute.
+ */
+export async function unscreenedProposalIds(client: Client, limit = 50): Promise<string[]> {
+  const rows = await client.$queryRaw<Array<{ id: string }>>`
+    SELECT p.id FROM "Proposal" p
+    WHERE p.status IN ('SUBMITTED', 'IN_LICENSE_REVIEW', 'IN_FINANCING_REVIEW') AND p."submittedAt" > now() - interval '1 day'
+      AND NOT EXISTS (SELECT 1 FROM "ScreeningResult" s WHERE s."proposalId" = p.id AND s."screenedAt" >= p."submittedAt")
+    ORDER BY p."submittedAt" LIMIT ${limit}`;
+  return rows.map((r) => r.id);
+}
+
+/** The minute sweep: screens what the submission's job missed (a queue that was down, a crash). */
+export async function screenUnscreenedProposals(client: Db) {
+  const ids = await unscreenedProposalIds(client);
+  for (const id of ids) await runScreening(client, id);
+  return ids.length;
+}
+
 /** The screening results of a proposal the actor may see, hits first. */
 export async function proposalScreenings(client: Client, actor: Actor, proposalId: string) {
   return client.screeningResult.findMany({
@@ -135,16 +168,22 @@ export async function proposalScreenings(client: Client, actor: Actor, proposalI
  * (confirmedOnly) is blocked by confirmed matches.
  */
 export async function screeningBlockers(client: Client, proposalId: string, { confirmedOnly = false } = {}): Promise<string[]> {
-  const open = await client.screeningResult.findMany({
-    where: { proposalId, outcome: { in: confirmedOnly ? ["CONFIRMED"] : ["POSSIBLE_MATCH", "CONFIRMED"] } },
-    select: { query: true, subjectKind: true, outcome: true },
-    orderBy: { query: "asc" },
-  });
-  return open.map((r) =>
+  const [open, unscreened] = await Promise.all([
+    client.screeningResult.findMany({
+      where: { proposalId, outcome: { in: confirmedOnly ? ["CONFIRMED"] : ["POSSIBLE_MATCH", "CONFIRMED"] } },
+      select: { query: true, subjectKind: true, outcome: true },
+      orderBy: { query: "asc" },
+    }),
+    client.$queryRaw<Array<{ id: string }>>`
+      SELECT p.id FROM "Proposal" p WHERE p.id = ${proposalId} AND p."submittedAt" IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM "ScreeningResult" s WHERE s."proposalId" = p.id AND s."screenedAt" >= p."submittedAt")`,
+  ]);
+  const pending = unscreened.length > 0 ? ["The parties have not been screened against the Consolidated Screening List since the proposal was submitted; screening runs within a minute."] : [];
+  return pending.concat(open.map((r) =>
     r.outcome === "CONFIRMED"
       ? `The ${r.subjectKind} ${r.query} is a confirmed match on the Consolidated Screening List.`
       : `The ${r.subjectKind} ${r.query} is a possible match on the Consolidated Screening List that no reviewer has cleared or confirmed yet.`,
-  );
+  ));
 }
 
 /** A Commerce reviewer clears (not the listed party) or confirms (the listed party) a possible match. */

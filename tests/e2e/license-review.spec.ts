@@ -46,7 +46,11 @@ test("parties, a screening hit raised at submission and cleared, a conditional a
   await page.getByRole("link", { name: "License queue", exact: true }).click();
   await page.getByRole("link", { name: new RegExp(title) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Export license: United Arab Emirates");
-  await expect(page.getByText("1 screening hit(s) stand in the way of an approval.")).toBeVisible();
+  // Screening runs as a job once the submission is committed: it is done within moments.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("1 screening hit(s) stand in the way of an approval.")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByRole("row", { name: /Crimson Harbour Computing Limited.*Possible match/ })).toContainText("Crimson Harbor Compute Ltd.");
   await expectAccessible(page);
 

@@ -129,7 +129,12 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
               Restricted-party screening
             </h2>
             <p className="mb-3 text-sm">
-              {openHits.length === 0 ? "No open screening hits." : `${openHits.length} screening hit(s) stand in the way of an approval.`} Screened against the
+              {request.screenings.length === 0
+                ? "The parties are being screened; reload the page in a moment."
+                : openHits.length === 0
+                  ? "No open screening hits."
+                  : `${openHits.length} screening hit(s) stand in the way of an approval.`}{" "}
+              Screened against the
               Consolidated Screening List of {request.screenings[0]?.listVersion ?? "—"}; a score of {settings["screening.matchThreshold"]} or more is a possible match.
             </p>
             <DataTable caption="Screening of every party and member organization" columns={["Screened", "Outcome", "Best score", "Listed entries", "Action"]}>

@@ -86,8 +86,8 @@ export async function createCompleteDraft(
 }
 
 /**
- * `count` copies of a proposal (its line items, destinations and financing
- * request), in the same status: many proposals in a few statements, for load.
+ * `count` copies of a proposal (its line items, destinations, financing request
+ * and members' screening), in the same status: many proposals in a few statements, for load.
  */
 export async function copyProposal(client: Db, proposalId: string, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => `copy${randomBytes(10).toString("hex")}`);
@@ -107,6 +107,11 @@ export async function copyProposal(client: Db, proposalId: string, count: number
       INSERT INTO "FinancingRequest" ("id", "proposalId", "product", "requestedAmountCents", "eligibleForeignContentCents", "localCostsCents", "repaymentYears", "obligorSector", "stage", "status", "updatedAt")
       SELECT md5(c.id), c.id, f."product", f."requestedAmountCents", f."eligibleForeignContentCents", f."localCostsCents", f."repaymentYears", f."obligorSector", f."stage", f."status", now()
         FROM "FinancingRequest" f, unnest(${ids}::text[]) AS c(id) WHERE f."proposalId" = ${proposalId}`;
+    // The member organizations' screening, as the submission's job recorded it.
+    await tx.$executeRaw`
+      INSERT INTO "ScreeningResult" ("id", "proposalId", "organizationId", "subjectKind", "listId", "listVersion", "query", "topScore", "outcome", "hits", "screenedAt")
+      SELECT md5(c.id || s.id), c.id, s."organizationId", s."subjectKind", s."listId", s."listVersion", s."query", s."topScore", s."outcome", s."hits", s."screenedAt"
+        FROM "ScreeningResult" s, unnest(${ids}::text[]) AS c(id) WHERE s."proposalId" = ${proposalId} AND s."organizationId" IS NOT NULL`;
   });
   return ids;
 }
