@@ -1,6 +1,17 @@
 // Reference data and program settings. Idempotent: safe on every start; an
 // administrator's later change to a setting is never overwritten.
+import { createRequire } from "node:module";
+import isoCountries from "i18n-iso-countries";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+
+// Every ISO 3166-1 country, named in English, from a maintained package; the rows
+// below add the export-control country groups and program flags where they apply.
+isoCountries.registerLocale(createRequire(import.meta.url)("i18n-iso-countries/langs/en.json"));
+
+/** Every ISO 3166-1 alpha-2 code with its English name. */
+export function isoCountryNames(): Record<string, string> {
+  return isoCountries.getNames("en", { select: "alias" });
+}
 
 /** Export-control country groups, 15 CFR part 740 supplement 1 (subset relevant to the program). */
 export const COUNTRY_GROUPS: Record<string, string> = {
@@ -54,6 +65,25 @@ export const COUNTRIES: CountryRow[] = [
   ["CY", "Cyprus", ["A:6", "D:5"], { risk: 3 }],
   ["KZ", "Kazakhstan", ["D:1"], { risk: 5 }],
   ["PK", "Pakistan", ["D:4"], { risk: 7 }],
+  // Further arms-embargoed (D:5) and national-security (D:1) destinations of
+  // supplement 1 to part 740, so the worldwide rule knows where parties are owned from.
+  ["AF", "Afghanistan", ["D:1", "D:5"], { risk: 7 }],
+  ["BY", "Belarus", ["D:1", "D:5"], { risk: 7 }],
+  ["MM", "Burma (Myanmar)", ["D:1", "D:5"], { risk: 7 }],
+  ["KH", "Cambodia", ["D:1", "D:5"], { risk: 6 }],
+  ["CF", "Central African Republic", ["D:5"], { risk: 7 }],
+  ["CD", "Congo, Democratic Republic of the", ["D:5"], { risk: 7 }],
+  ["ER", "Eritrea", ["D:5"], { risk: 7 }],
+  ["HT", "Haiti", ["D:5"], { risk: 7 }],
+  ["IQ", "Iraq", ["D:1", "D:5"], { risk: 7 }],
+  ["LB", "Lebanon", ["D:5"], { risk: 7 }],
+  ["LY", "Libya", ["D:1", "D:4", "D:5"], { risk: 7 }],
+  ["NI", "Nicaragua", ["D:5"], { risk: 7 }],
+  ["SO", "Somalia", ["D:5"], { risk: 7 }],
+  ["SS", "South Sudan", ["D:5"], { risk: 7 }],
+  ["SD", "Sudan", ["D:5"], { risk: 7 }],
+  ["VE", "Venezuela", ["D:1", "D:5"], { risk: 7 }],
+  ["ZW", "Zimbabwe", ["D:5"], { risk: 7 }],
   ["CN", "China", ["D:1", "D:4", "D:5"], { concern: true, risk: 2 }],
   ["HK", "Hong Kong", ["D:1", "D:4", "D:5"], { concern: true, risk: 2 }],
   ["MO", "Macau", ["D:1", "D:4", "D:5"], { concern: true, risk: 3 }],
@@ -132,6 +162,10 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
       update: {},
     });
   }
+  // The rest of ISO 3166-1: in no country group the program configures.
+  const curated = new Set(COUNTRIES.map(([code]) => code));
+  const others = Object.entries(isoCountryNames()).filter(([code]) => !curated.has(code));
+  await prisma.country.createMany({ data: others.map(([code, name]) => ({ code, name })), skipDuplicates: true });
   for (const [key, { value, description }] of Object.entries(DEFAULT_SETTINGS)) {
     await prisma.setting.upsert({ where: { key }, create: { key, value: value as never, description }, update: {} });
   }
