@@ -44,6 +44,19 @@ test("parties, a screening hit raised at submission and cleared, a conditional a
   // ── Commerce reviewer: the hit, cleared; a conditional approval ───────────
   await signIn(page, REVIEWER);
   await page.getByRole("link", { name: "License queue", exact: true }).click();
+  // The queue's filters: the United Arab Emirates, 4A090 items, sorted by registration, newest first.
+  const filters = page.getByRole("form", { name: "Filter the license queue" });
+  await filters.getByLabel("Destination").selectOption({ label: "United Arab Emirates" });
+  await filters.getByLabel("ECCN").fill("4A090");
+  await filters.getByLabel("Sort").selectOption({ label: "Registered most recently first" });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/destination=AE&eccn=4A090/);
+  await expect(page.getByRole("row").nth(1)).toContainText(title);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Your conflicts of interest" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your conflicts of interest" })).toBeVisible();
+  await expectAccessible(page);
+  await page.goBack();
   await page.getByRole("link", { name: new RegExp(title) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Export license: United Arab Emirates");
   // Screening runs as a job once the submission is committed: it is done within moments.
