@@ -1,6 +1,9 @@
 // Runs before every request:
-// - a path that isn't valid percent-encoding names no page: 404, not a crash;
-// - signed-out visitors of portal pages go to sign-in, and come back after.
+// - refuses malformed requests with a 4xx (lib/request-guard.ts) before Next.js
+//   or Auth.js can trip over them and answer 500;
+// - gives every response the security headers, and every page a Content-Security-Policy
+//   with a fresh script nonce (lib/security-headers.ts);
+// - sends signed-out visitors of portal pages to sign-in, and back after.
 // The sign-in redirect is a convenience only: every page, action and route handler
 // authorizes on its own (a present but invalid session meets requirePageActor).
 //
@@ -8,35 +11,49 @@
 // re-issued cookie on a prefetch still in flight could otherwise land after
 // sign-out and sign the user back in.
 import { NextResponse, type NextRequest } from "next/server";
+import { ALLOWED_METHODS, checkRequest } from "@/lib/request-guard";
+import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security-headers";
+import { serverActionIds } from "@/lib/server-action-ids";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PORTAL_PATHS = ["/dashboard", "/proposals", "/licensing", "/financing", "/admin"];
+const MESSAGES = { 400: "Bad request.", 403: "Forbidden.", 404: "Page not found.", 405: "Method not allowed.", 411: "Length required.", 413: "Request too large." };
 
-function isDecodable(path: string): boolean {
-  try {
-    decodeURIComponent(path);
-    return !path.includes("%00");
-  } catch {
-    return false;
-  }
-}
-
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (!isDecodable(pathname)) {
-    return new NextResponse("Page not found.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const headers = securityHeaders({ https, production: process.env.NODE_ENV === "production" });
+
+  const rejection = await checkRequest(request, pathname, { actionIds: serverActionIds() });
+  if (rejection) {
+    const response = new NextResponse(MESSAGES[rejection.status], { status: rejection.status, headers: { ...headers, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+    if (rejection.status === 405) response.headers.set("Allow", ALLOWED_METHODS.join(", "));
+    return response;
   }
+
   const isPortalPage = PORTAL_PATHS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
   // A server action posted after the session expired must reach the action, which
   // answers "signed out" and keeps the user's input on the page.
-  if (!isPortalPage || request.headers.has("next-action") || SESSION_COOKIES.some((name) => request.cookies.has(name))) {
-    return NextResponse.next();
+  if (isPortalPage && !request.headers.has("next-action") && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const signIn = new URL("/sign-in", request.nextUrl.origin);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    const response = NextResponse.redirect(signIn);
+    for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+    return response;
   }
-  const signIn = new URL("/sign-in", request.nextUrl.origin);
-  signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(signIn);
+
+  // Next.js takes the nonce from the request's policy and puts it on its scripts.
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, { https, development: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!_next/static|favicon.ico|icon.svg).*)"],
 };

@@ -4,8 +4,7 @@
 // which is not activity) before warning, since other tabs may have kept the
 // session alive. When the session has ended, the page stays as it is, so
 // nothing typed is lost, and the dialog offers to sign in again.
-import { useCallback, useEffect, useRef, useState } from "react";
-import { signOutAction } from "@/app/sign-in/actions";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 
 type Phase = { kind: "quiet" } | { kind: "warning"; endsAt: number } | { kind: "ended" };
 
@@ -28,7 +27,8 @@ function formatRemaining(ms: number): string {
   return rest === 0 ? `${minutes} minute${minutes === 1 ? "" : "s"}` : `${minutes} minute${minutes === 1 ? "" : "s"} ${rest} second${rest === 1 ? "" : "s"}`;
 }
 
-export function SessionTimeout({ endsAt: initialEndsAt, warningSeconds }: { endsAt: string; warningSeconds: number }) {
+/** `signOut`: the sign-out form, rendered on the server (its action stays out of this bundle). */
+export function SessionTimeout({ endsAt: initialEndsAt, warningSeconds, signOut }: { endsAt: string; warningSeconds: number; signOut: ReactNode }) {
   const [endsAt, setEndsAt] = useState(() => Date.parse(initialEndsAt));
   const [phase, setPhase] = useState<Phase>({ kind: "quiet" });
   const [now, setNow] = useState(() => Date.now());
@@ -126,11 +126,7 @@ export function SessionTimeout({ endsAt: initialEndsAt, warningSeconds }: { ends
             <button data-autofocus type="button" className="btn btn-primary" onClick={() => void stay()}>
               Stay signed in
             </button>
-            <form action={signOutAction}>
-              <button type="submit" className="btn btn-secondary">
-                Sign out
-              </button>
-            </form>
+            {signOut}
           </div>
         </>
       )}

@@ -73,7 +73,19 @@ export async function SiteHeader() {
           </ul>
         </nav>
       </div>
-      {session ? <SessionTimeout endsAt={session.endsAt.toISOString()} warningSeconds={warningSeconds} /> : null}
+      {session ? (
+        <SessionTimeout
+          endsAt={session.endsAt.toISOString()}
+          warningSeconds={warningSeconds}
+          signOut={
+            <form action={signOutAction}>
+              <button type="submit" className="btn btn-secondary">
+                Sign out
+              </button>
+            </form>
+          }
+        />
+      ) : null}
     </header>
   );
 }

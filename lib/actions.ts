@@ -4,7 +4,7 @@ import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { BusyError, ForbiddenError, NotFoundError, RuleViolationError, StaleVersionError, UnauthenticatedError } from "@/lib/errors";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, formValues, unreadableFormState, type FormState } from "@/lib/forms";
 import type { Actor, Permission } from "@/lib/policy";
 import { ThrottledError } from "@/lib/identity/throttle";
 import { formatTimeOfDay } from "@/lib/dates";
@@ -33,6 +33,7 @@ export async function runFormActionAs<W, S extends z.ZodType>(
   run: (caller: W, input: z.output<S>) => Promise<Outcome>,
 ): Promise<FormState> {
   const values = formValues(formData);
+  if (!values) return unreadableFormState;
   try {
     const caller = await who();
     const parsed = schema.safeParse(values);

@@ -19,13 +19,27 @@ export type FormState = {
 
 export const initialFormState: FormState = { status: "idle", fieldErrors: {}, values: {} };
 
-export function formValues(formData: FormData): Record<string, string> {
+/**
+ * The text fields of a submitted form; null when the action was called with
+ * something that isn't a form (a hand-made request: the proxy refuses the ones it
+ * can tell apart, this catches the rest).
+ */
+export function formValues(formData: unknown): Record<string, string> | null {
+  if (!(formData instanceof FormData)) return null;
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
   }
   return values;
 }
+
+/** The answer to a call that carried no readable form. */
+export const unreadableFormState: FormState = {
+  status: "error",
+  message: "The form could not be read. Reload the page and try again.",
+  fieldErrors: {},
+  values: {},
+};
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};

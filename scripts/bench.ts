@@ -12,12 +12,12 @@
 // --concurrent 100 (requests at --concurrency 10), --quick (fewer requests),
 // --check-slope (exit 1 when a page grows more than --max-growth, default 3x,
 // from the first size to the last), --json FILE.
-import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { encodeCursor } from "../lib/pagination";
+import { localAuthSecret } from "./db/auth-secret";
 import { prepareDatabase } from "./db/prepare";
 import { seedScale } from "./seed-scale";
 import { signIn, startServer, type Session } from "./server";
@@ -304,13 +304,15 @@ async function main() {
       const { rmSync } = await import("node:fs");
       rmSync(dataDir, { recursive: true, force: true });
     }
+    // The demo's authenticator secrets are sealed with it while seeding, so the server gets the same one.
+    process.env.AUTH_SECRET = localAuthSecret();
     const database = await prepareDatabase({ dataDir, seedDemo: true });
-    const server = await startServer(database.url, Number(values.port), randomBytes(32).toString("base64url"));
+    const server = await startServer(database.url, Number(values.port), process.env.AUTH_SECRET, database.ownerUrl);
     try {
       if (!sizes.length) sizes.push(await proposalCount(database.url));
       for (const size of sizes) {
         const have = await proposalCount(database.url);
-        if (size > have) await seedScale(database.url, size - have, { seed: size });
+        if (size > have) await seedScale(database.ownerUrl, size - have, { seed: size });
         console.log(`\n${size.toLocaleString("en-US")} proposals:`);
         all.push(...(await measure(server.base, database.url, size)));
       }

@@ -1,12 +1,12 @@
 // `npm run dev` and `npm start`: prepare the database, then run Next.js on it.
 //   tsx scripts/run.ts dev|start [--port 3000] [--data-dir .data/postgres] [--fresh] [--embedded]
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo";
+import { localAuthSecret } from "./db/auth-secret";
 import { prepareDatabase } from "./db/prepare";
+import { keepPostgresRunning, keepServerRunning, type Supervised } from "./supervise";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
@@ -31,17 +31,11 @@ if (values.fresh) rmSync(dataDir, { recursive: true, force: true });
 
 /** A stable signing secret for local sessions, kept out of git; production sets AUTH_SECRET. */
 function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  if (mode === "start" && process.env.NODE_ENV === "production" && process.env.DATABASE_URL) {
+  if (!process.env.AUTH_SECRET && mode === "start" && process.env.NODE_ENV === "production" && process.env.DATABASE_URL) {
     console.error("Set AUTH_SECRET (for example: openssl rand -base64 32) to run against a production database.");
     process.exit(1);
   }
-  const file = path.join(dataRoot, "auth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(dataRoot, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
+  return localAuthSecret(dataRoot);
 }
 
 async function main() {
@@ -73,23 +67,45 @@ async function main() {
   }
   console.log(`\nPortal: http://localhost:${values.port}\n`);
 
-  const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, mode!, "--port", values.port!], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, AUTH_TRUST_HOST: "true" },
-  });
+  // `npm start` serves through scripts/serve.ts (Next.js's handler behind a plain
+  // Node server); `npm run dev` runs Next.js's development server.
+  const [command, ...args] =
+    mode === "start"
+      ? [process.execPath, "--import", "tsx", path.resolve("scripts", "serve.ts"), "--port", values.port!]
+      : [process.execPath, path.resolve("node_modules", "next", "dist", "bin", "next"), "dev", "--port", values.port!];
+  const env = {
+    ...process.env,
+    ...(mode === "start" ? { NODE_ENV: "production" as const } : {}),
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    AUTH_SECRET: authSecret(),
+    AUTH_TRUST_HOST: "true",
+  };
 
+  // Each part is restarted when it dies on its own; a part that keeps dying
+  // (a crash loop) stops the whole portal with an error.
   let stopping = false;
+  const parts: Array<Pick<Supervised, "stop">> = [];
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child.exitCode === null) child.kill("SIGTERM");
-    await database.stop();
+    for (const part of parts.reverse()) await part.stop().catch((error: unknown) => console.error(error));
     process.exit(code);
+  };
+  const giveUp = (error: Error) => {
+    console.error(error.message);
+    void shutdown(1);
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
-  child.on("exit", (code) => void shutdown(code ?? 0));
+
+  if (database.embedded && database.exited) {
+    const port = Number(new URL(database.url).port);
+    parts.push(await keepPostgresRunning({ dataDir, port, first: { exited: database.exited, stop: database.stop }, onGiveUp: giveUp }));
+  } else {
+    parts.push({ stop: database.stop });
+  }
+  parts.push(await keepServerRunning({ command: command!, args, env, onGiveUp: giveUp }));
 }
 
 main().catch((error: unknown) => {

@@ -454,6 +454,9 @@ async function main() {
   const { existsSync } = await import("node:fs");
   if (existsSync(".env")) process.loadEnvFile(".env");
   const { prepareDatabase } = await import("./db/prepare");
+  // Demo data seeded here seals its authenticator secrets with the portal's own secret.
+  const { localAuthSecret } = await import("./db/auth-secret");
+  process.env.AUTH_SECRET = localAuthSecret();
   // Migrations, reference data and the demo accounts first, as `npm run dev` does.
   const database = await prepareDatabase({ dataDir: path.resolve(values["data-dir"] ?? path.join(".data", "postgres")), seedDemo: true });
   try {

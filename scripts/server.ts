@@ -8,10 +8,18 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo";
 
 export type RunningServer = { base: string; stop: () => Promise<void> };
 
-export async function startServer(databaseUrl: string, port: number, authSecret: string): Promise<RunningServer> {
+/** `migrationDatabaseUrl`: the owner's connection, when `databaseUrl` is the portal's least-privilege role. */
+export async function startServer(databaseUrl: string, port: number, authSecret: string, migrationDatabaseUrl?: string): Promise<RunningServer> {
   const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/run.ts", "start", "--port", String(port)], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, SEED_DEMO_DATA: "true", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      ...(migrationDatabaseUrl ? { MIGRATION_DATABASE_URL: migrationDatabaseUrl } : {}),
+      AUTH_SECRET: authSecret,
+      SEED_DEMO_DATA: "true",
+      NODE_ENV: "production",
+    },
   });
   const base = `http://localhost:${port}`;
   const stop = () =>

@@ -6,7 +6,7 @@ import { Notice } from "@/components/notice";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/dates";
 import { recoveryCodesLeft } from "@/lib/identity/second-factor";
-import { openSessions, sessionEndsAt } from "@/lib/identity/sessions";
+import { openSessions, previousSignIn, sessionEndsAt } from "@/lib/identity/sessions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/passwords";
 import { requirePageActor, currentSession } from "@/lib/session";
 import { changePasswordAction, endOtherSessionsAction, regenerateRecoveryCodesAction } from "./actions";
@@ -18,16 +18,22 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const session = (await currentSession())!;
   const { notice, left } = await searchParams;
   const client = db();
-  const [user, codesLeft, sessions] = await Promise.all([
+  const [user, codesLeft, sessions, previous] = await Promise.all([
     client.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnrolledAt: true, passwordChangedAt: true } }),
     recoveryCodesLeft(client, actor.userId),
     openSessions(client, actor.userId),
+    previousSignIn(client, actor.userId, session.id),
   ]);
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">Your account and security</h1>
-      <p className="mb-6">
+      <p className="mb-2">
         {actor.name} · {actor.email}
+      </p>
+      <p className="mb-6">
+        {previous
+          ? `Your sign-in before this one: ${formatDateTime(previous.createdAt)}${previous.clientAddress ? ` from ${previous.clientAddress}` : ""}. If that wasn't you, change your password and sign out everywhere else.`
+          : "This is your first sign-in."}
       </p>
       {notice === "recovery-code-used" ? (
         <Notice>

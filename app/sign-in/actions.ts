@@ -4,7 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { formatTimeOfDay } from "@/lib/dates";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, formValues, unreadableFormState, type FormState } from "@/lib/forms";
 import { endSession } from "@/lib/identity/sessions";
 import { signInSchema } from "@/lib/schemas/decisions";
 import { safeReturnPath } from "@/lib/safe-return-path";
@@ -28,6 +28,7 @@ function refusal(error: AuthError): Pick<FormState, "message" | "fieldErrors"> {
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
+  if (!values) return unreadableFormState;
   const parsed = signInSchema.safeParse(values);
   const kept = { email: values.email ?? "", callbackUrl: values.callbackUrl ?? "" };
   if (!parsed.success) {

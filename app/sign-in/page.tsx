@@ -36,6 +36,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           ]}
         />
       </div>
+      <section aria-labelledby="system-use" className="mt-6 border-l-4 border-[var(--color-navy-900)] bg-white p-4 text-sm">
+        <h2 id="system-use" className="mb-1 font-semibold">
+          System use notice
+        </h2>
+        <p>
+          You are accessing a U.S. Government information system. Use of this system is monitored and recorded, and is authorized only for
+          the program&apos;s business. Unauthorized use may be subject to criminal and civil penalties. By signing in, you consent to this
+          monitoring.
+        </p>
+      </section>
     </div>
   );
 }

@@ -32,6 +32,8 @@ export interface EmbeddedPostgresHandle {
   port: number;
   database: string;
   stop: () => Promise<void>;
+  /** Settles when the server process exits, stopped or crashed. */
+  exited: Promise<void>;
 }
 
 const DEFAULT_PORT = 5433;
@@ -417,6 +419,11 @@ export async function startEmbeddedPostgres(
       throw err;
     }
 
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    const exited = new Promise<void>((resolve) => {
+      if (!child || child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once("exit", () => resolve());
+    });
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
@@ -425,6 +432,6 @@ export async function startEmbeddedPostgres(
       })();
       return stopping;
     };
-    return { url, port, database, stop };
+    return { url, port, database, stop, exited };
   }
 }

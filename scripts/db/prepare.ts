@@ -25,6 +25,8 @@ export type PreparedDatabase = {
   /** Whether the demo accounts exist (seeded now or before). */
   demoAccounts: boolean;
   stop: () => Promise<void>;
+  /** The embedded server's exit (stopped or crashed); undefined for a DATABASE_URL. */
+  exited?: Promise<void>;
 };
 
 /**
@@ -50,6 +52,7 @@ export async function prepareDatabase(options: { dataDir?: string; forceEmbedded
   let url: string;
   let ownerUrl: string;
   let stop = async () => {};
+  let exited: Promise<void> | undefined;
   if (external) {
     url = external;
     ownerUrl = process.env.MIGRATION_DATABASE_URL || external;
@@ -59,6 +62,7 @@ export async function prepareDatabase(options: { dataDir?: string; forceEmbedded
     const dataDir = options.dataDir ?? path.resolve(".data", "postgres");
     const server = await startEmbeddedPostgres({ dataDir, port: options.port });
     stop = server.stop;
+    exited = server.exited;
     ownerUrl = server.url;
     try {
       const password = embeddedAppPassword(dataDir);
@@ -76,7 +80,7 @@ export async function prepareDatabase(options: { dataDir?: string; forceEmbedded
       await seedReferenceData(prisma);
       const demoSeeded = options.seedDemo === false ? false : await seedDemoData(prisma);
       const demoAccounts = (await prisma.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } })) > 0;
-      return { url, ownerUrl, embedded: !external, separateRoles: roleOf(url) !== roleOf(ownerUrl), demoSeeded, demoAccounts, stop };
+      return { url, ownerUrl, embedded: !external, separateRoles: roleOf(url) !== roleOf(ownerUrl), demoSeeded, demoAccounts, stop, exited };
     } finally {
       await prisma.$disconnect();
     }

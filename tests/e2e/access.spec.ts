@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo";
-import { expectAccessible, MEMBER, OTHER_MEMBER, signIn, signOut } from "./support";
+import { expectAccessible, MEMBER, OTHER_MEMBER, signIn, signOut, test } from "./support";
 
 test("a member can't open another consortium's proposal: it answers 404 like a missing one", async ({ page }) => {
   await signIn(page, MEMBER);

@@ -1,8 +1,8 @@
 // The whole chain in a real browser: a consortium member files and submits a
 // package, a Commerce reviewer grants its license, an EXIM officer approves the
 // financing, and the exposure cap's headroom falls by the approved amount.
-import { expect, test } from "@playwright/test";
-import { addLineItem, centsOf, expectAccessible, MEMBER, nameParties, OFFICER, REVIEWER, requestFinancing, signIn, signOut } from "./support";
+import { expect } from "@playwright/test";
+import { addLineItem, centsOf, expectAccessible, MEMBER, nameParties, OFFICER, REVIEWER, requestFinancing, signIn, signOut, test } from "./support";
 
 test("a package goes from draft to approved financing across the three roles", async ({ page }) => {
   const title = `Sovereign AI campus ${Date.now()}`;

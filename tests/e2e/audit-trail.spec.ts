@@ -1,6 +1,6 @@
 // The administrator sees when the audit trail was last verified, and the result.
-import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { expect } from "@playwright/test";
+import { expectAccessible, signIn, test } from "./support";
 
 test("the settings page shows the audit trail's last verification", async ({ page }) => {
   await signIn(page, "admin@portal.example", "/sign-in?callbackUrl=/admin/settings");

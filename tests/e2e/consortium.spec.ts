@@ -1,8 +1,8 @@
 // The consortium workspace in the browser: a lead adds a member and invites a
 // new person; the invitation arrives in the development mailbox; the new person
 // creates an account from the link and edits the consortium's draft.
-import { expect, test } from "@playwright/test";
-import { ADMIN, expectAccessible, MEMBER, signIn } from "./support";
+import { expect } from "@playwright/test";
+import { ADMIN, expectAccessible, MEMBER, signIn, test } from "./support";
 
 test("a lead invites a new person, who accepts from the development mailbox and edits a draft", async ({ page, browser }) => {
   test.setTimeout(150_000);

@@ -3,8 +3,8 @@
 // proposal is submitted, the reviewer clears it and approves the license with
 // conditions picked from templates, and the consortium and the EXIM officer see
 // the license number, its expiry and its conditions where they work.
-import { expect, test } from "@playwright/test";
-import { addLineItem, expectAccessible, MEMBER, nameParties, OFFICER, REVIEWER, requestFinancing, signIn, signOut } from "./support";
+import { expect } from "@playwright/test";
+import { addLineItem, expectAccessible, MEMBER, nameParties, OFFICER, REVIEWER, requestFinancing, signIn, signOut, test } from "./support";
 
 test("parties, a screening hit raised at submission and cleared, a conditional approval seen by consortium and officer", async ({ page }) => {
   const title = `Gulf inference cluster ${Date.now()}`;

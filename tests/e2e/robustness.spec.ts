@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, MEMBER, REVIEWER, signIn } from "./support";
+import { expect } from "@playwright/test";
+import { expectAccessible, MEMBER, REVIEWER, signIn, test } from "./support";
 
 test("odd addresses answer 404, never a server error", async ({ page }) => {
   await signIn(page, MEMBER);

@@ -1,9 +1,9 @@
 // Trust in the browser: setting up an authenticator app at first sign-in,
 // recovery codes, and the warning before an idle session ends.
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { generate } from "otplib";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo";
-import { expectAccessible, MEMBER, signIn } from "./support";
+import { expectAccessible, MEMBER, signIn, test } from "./support";
 
 const ANALYST = "analyst@commerce.example"; // a Commerce reviewer with no authenticator app yet
 

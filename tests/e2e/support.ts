@@ -1,7 +1,30 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 import { totpCode } from "../../lib/identity/totp";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed/demo";
+
+/**
+ * Every journey runs under the portal's Content-Security-Policy: any violation the
+ * browser reports on any page a test visits fails that test.
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`);
+        });
+      });
+      await use(violations);
+      expect(violations, "Content Security Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const MEMBER = "member@atlas.example";
 export const OTHER_MEMBER = "member@meridian.example";

@@ -62,3 +62,26 @@ test("a change made through one server is seen through the other at once", async
   await page.goto(`${a.base}${proposalPath}`);
   await expect(page.getByRole("heading", { level: 1, name: `${title} (revised)` })).toBeVisible();
 });
+
+test("signing out through one server ends the session on the other at once", async ({ page, browser }) => {
+  const [a, b] = servers as [RunningServer, RunningServer];
+  await signIn(page, MEMBER, `${a.base}/sign-in`);
+  const cookies = await page.context().cookies();
+  await page.goto(`${b.base}/dashboard`);
+  await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
+
+  // The same cookie, kept by someone else, before and after sign-out through A.
+  const other = await browser.newContext();
+  await other.addCookies(cookies);
+  const copy = await other.newPage();
+  await copy.goto(`${b.base}/dashboard`);
+  await expect(copy.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
+
+  await page.goto(`${a.base}/dashboard`);
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+
+  await copy.goto(`${b.base}/dashboard`);
+  await expect(copy).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard/);
+  await other.close();
+});

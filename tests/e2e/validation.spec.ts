@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, MEMBER, signIn } from "./support";
+import { expect } from "@playwright/test";
+import { expectAccessible, MEMBER, signIn, test } from "./support";
 
 test("bad input gets field-level messages and an error summary whose links reach the fields; nothing is lost or saved", async ({ page }) => {
   await signIn(page, MEMBER);

@@ -7,7 +7,7 @@ import { financingDecisionSchema, licenseDecisionSchema, signInSchema } from "@/
 function post(fields: Record<string, string>): Record<string, string> {
   const formData = new FormData();
   for (const [name, value] of Object.entries(fields)) formData.append(name, value);
-  return formValues(formData);
+  return formValues(formData) ?? {};
 }
 
 function issues(schema: z.ZodType, fields: Record<string, string>): string[] {

@@ -14,7 +14,7 @@ import {
 function post(fields: Record<string, string>): Record<string, string> {
   const formData = new FormData();
   for (const [name, value] of Object.entries(fields)) formData.append(name, value);
-  return formValues(formData);
+  return formValues(formData) ?? {};
 }
 
 /** The first message per field, as the form shows it next to each input. */
