@@ -13,6 +13,15 @@ export const AUDIT_ACTIONS = {
   "proposal.lineItemAdded": "Line item added",
   "proposal.lineItemRemoved": "Line item removed",
   "proposal.financingRequested": "Financing request saved",
+  "proposal.partyAdded": "Party added",
+  "proposal.partyUpdated": "Party changed",
+  "proposal.partyRemoved": "Party removed",
+  "screening.run": "Parties screened",
+  "screening.reviewed": "Screening hit reviewed",
+  "screening.listImported": "Screening list imported",
+  "license.assigned": "License request assigned",
+  "reviewer.conflictDeclared": "Conflict of interest declared",
+  "reviewer.conflictWithdrawn": "Conflict of interest withdrawn",
   "proposal.transitioned": "Status changed",
   "license.requested": "License request registered",
   "license.decided": "License decided",
@@ -49,7 +58,20 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 export type AuditEntry = {
   action: AuditAction;
-  entityType: "Proposal" | "LineItem" | "FinancingRequest" | "LicenseRequest" | "FinancingDecision" | "ExposureCapEntry" | "User" | "Consortium" | "ReferenceTableVersion";
+  entityType:
+    | "Proposal"
+    | "LineItem"
+    | "Party"
+    | "FinancingRequest"
+    | "LicenseRequest"
+    | "FinancingDecision"
+    | "ExposureCapEntry"
+    | "User"
+    | "Consortium"
+    | "ScreeningResult"
+    | "ScreeningList"
+    | "ConflictOfInterest"
+    | "ReferenceTableVersion";
   entityId: string;
   proposalId?: string;
   before?: Prisma.InputJsonValue;

@@ -123,3 +123,11 @@ export function seatAllows(seatRole: ConsortiumSeatRole | null, permission: Perm
 export function publishedScope(): Prisma.ProposalWhereInput {
   return { status: "APPROVED", publishedAt: { not: null } };
 }
+
+/**
+ * Proposals a reviewer may decide without a conflict of interest: none of the
+ * consortium's member organizations is one the reviewer declared a conflict with.
+ */
+export function withoutConflictOfInterest(actor: Actor): Prisma.ProposalWhereInput {
+  return { consortium: { memberships: { none: { organization: { conflicts: { some: { reviewerId: actor.userId } } } } } } };
+}

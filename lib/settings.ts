@@ -1,7 +1,7 @@
 // Program rules that move (the cap, thresholds, country-group rules) live in the
 // Setting table, editable by administrators. This module types and validates them.
 import { z } from "zod";
-import { Role, StackLayer } from "@/lib/generated/prisma/enums";
+import { PartyRole, Role, StackLayer } from "@/lib/generated/prisma/enums";
 
 const cents = z
   .string()
@@ -49,6 +49,7 @@ export const settingsSchema = z.object({
   "proposals.requiredLayers": z.array(z.enum(StackLayer)).min(1),
   "proposals.hardwareUsContentThresholdBasisPoints": basisPoints,
   "proposals.ineligibleDestinationCountryGroups": z.array(z.string().min(1)),
+  "proposals.requiredPartyRoles": z.array(z.enum(PartyRole)),
   "financing.mediumTermMaxAmountCents": cents,
   "financing.mediumTermMaxRepaymentYears": z.number().int().positive(),
   "financing.longTermMaxRepaymentYears": z.number().int().positive(),
@@ -68,8 +69,17 @@ export const settingsSchema = z.object({
   "licensing.advancedChipTppThreshold": z.number().positive(),
   "licensing.advancedChipDensityTppThreshold": z.number().positive(),
   "licensing.advancedChipPerformanceDensityThreshold": z.number().positive(),
+  "licensing.worldwideRuleCountryGroups": z.array(z.string().min(1)),
+  "licensing.worldwideRuleCountries": z.array(z.string().regex(/^[A-Z]{2}$/)),
+  "licensing.worldwideRulePartyRoles": z.array(z.enum(PartyRole)),
+  "licensing.conditionTemplates": z
+    .array(z.object({ kind: z.string().regex(/^[a-z-]+$/), label: z.string().min(1), text: z.string().min(1) }))
+    .min(1),
   "licensing.reviewTargetDays": z.number().int().positive(),
   "licensing.validityYears": z.number().int().positive(),
+  "screening.matchThreshold": z.number().int().min(1).max(100),
+  "screening.apiRequestsPerMinute": z.number().int().min(1),
+  "screening.apiMaxNames": z.number().int().min(1).max(1000),
   "sessions.governmentIdleTimeoutMinutes": z.number().int().min(1).max(24 * 60),
   "sessions.consortiumIdleTimeoutMinutes": z.number().int().min(1).max(24 * 60),
   "sessions.absoluteLifetimeHours": z.number().int().min(1).max(24),

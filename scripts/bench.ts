@@ -187,6 +187,19 @@ async function pagesFor(client: pg.Client): Promise<Page[]> {
     { name: "proposals by status", role: "reviewer", path: "/proposals?status=IN_LICENSE_REVIEW", sql: [proposalList(`p."submittedAt" IS NOT NULL AND p.status = 'IN_LICENSE_REVIEW'`)] },
     { name: "license queue", role: "reviewer", path: "/licensing", sql: licenseQueue(null) },
     { name: "license queue, middle page", role: "reviewer", path: `/licensing?${licensingDeep}`, sql: licenseQueue(cursorAt(licensingDeep)) },
+    {
+      name: "license queue, filtered",
+      role: "reviewer",
+      path: "/licensing?destination=AE&eccn=3A090&age=30&sort=oldest",
+      sql: [
+        [
+          `SELECT r.* FROM "LicenseRequest" r WHERE r.status = 'PENDING' AND r."destinationCountryCode" = 'AE' AND r."registeredAt" <= now() - interval '30 days'
+           AND EXISTS (SELECT 1 FROM "LicenseRequestItem" i JOIN "LineItem" l ON l.id = i."lineItemId" WHERE i."licenseRequestId" = r.id AND l."eccnBase" = '3A090')
+           ORDER BY r."registeredAt", r.id LIMIT 21`,
+          [],
+        ],
+      ],
+    },
     ...(license ? [{ name: "license request", role: "reviewer" as const, path: `/licensing/${license.id}`, sql: [[`SELECT r.*, p.reference, p.title FROM "LicenseRequest" r JOIN "Proposal" p ON p.id = r."proposalId" WHERE r.id = $1`, [license.id]] as Sql, [`SELECT * FROM "LicenseRequestItem" i JOIN "LineItem" l ON l.id = i."lineItemId" WHERE i."licenseRequestId" = $1`, [license.id]] as Sql] }] : []),
     ...(submitted ? [{ name: "proposal", role: "reviewer" as const, path: `/proposals/${submitted.id}`, sql: proposalSql(submitted.id) }] : []),
     ...(submitted ? [{ name: "proposal JSON", role: "reviewer" as const, path: `/api/proposals/${submitted.id}`, sql: proposalSql(submitted.id).slice(0, 5) }] : []),

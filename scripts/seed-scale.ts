@@ -273,7 +273,7 @@ export async function seedScale(url: string, count: number, { seed = 2026, log =
     rows.LineItem = await copy(
       client,
       "LineItem",
-      ["id", "proposalId", "layer", "description", "supplierOrganizationId", "manufacturer", "model", "quantity", "unitPriceCents", "currency", "usContentBasisPoints", "eccn", "totalProcessingPerformance", "performanceDensity", "designedForDataCenter", "position", "createdAt", "updatedAt"],
+      ["id", "proposalId", "layer", "description", "supplierOrganizationId", "manufacturer", "model", "quantity", "unitPriceCents", "currency", "usContentBasisPoints", "eccn", "eccnBase", "totalProcessingPerformance", "performanceDensity", "designedForDataCenter", "position", "createdAt", "updatedAt"],
       function* () {
         for (const p of plan) {
           const r = rng(seed + p.i);
@@ -294,6 +294,7 @@ export async function seedScale(url: string, count: number, { seed = 2026, log =
               "USD",
               r.int(5500, 9500),
               eccn,
+              eccn ? eccn.split(".")[0] : null,
               hardware ? r.int(4800, 20_000) : null,
               hardware ? (r.int(600, 1500) / 100).toFixed(2) : null,
               hardware ? true : null,

@@ -5,6 +5,7 @@ import type { FinancingProduct, FinancingStage, LicenseRequestStatus } from "@/l
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
 import { lockExposureCap, readCapPosition, releaseProposalDraws } from "@/lib/exposure-cap/service";
+import { screeningBlockers } from "@/lib/screening/service";
 import { licenseBlockers } from "@/lib/licensing/status";
 import { authorize, proposalScope, type Actor } from "@/lib/policy";
 import { applyTransition, getProposal, PROPOSAL_ROW } from "@/lib/proposals/service";
@@ -82,7 +83,10 @@ async function reviewFigures(tx: Tx, proposalId: string) {
     },
   });
   const settings = await loadProgramSettings(tx);
-  return { proposal, settings, ...figuresOf(proposal, settings) };
+  const figures = figuresOf(proposal, settings);
+  // A party confirmed on the Consolidated Screening List blocks financing too.
+  const screening = await screeningBlockers(tx, proposalId, { confirmedOnly: true });
+  return { proposal, settings, ...figures, blockers: [...figures.blockers, ...screening] };
 }
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -124,7 +128,10 @@ export async function financingReview(client: Db, actor: Actor, proposalId: stri
     programSettings ?? loadProgramSettings(client),
     loadReferenceTables(client),
   ]);
-  const { limits, blockers } = figuresOf(proposal, settings);
+  const figures = figuresOf(proposal, settings);
+  const { limits } = figures;
+  // A party confirmed on the Consolidated Screening List blocks the final commitment too.
+  const blockers = [...figures.blockers, ...(await screeningBlockers(client, proposal.id, { confirmedOnly: true }))];
   const request = proposal.financingRequest;
   const approvable = approvableAmount(request?.requestedAmountCents ?? 0n, limits, cap.headroomCents);
   // The stage that comes next, offered even while licenses are pending: the officer then hears what blocks it.
@@ -183,6 +190,14 @@ function termsProblems(
   ).map((problem) => problem.message);
 }
 
+/** The proposal's row lock, for an officer who may decide it; 404 outside the officer's scope. */
+async function lockDecidableProposal(tx: Tx, actor: Actor, proposalId: string): Promise<string> {
+  const visible = await tx.proposal.findFirst({ where: { AND: [{ id: proposalId }, proposalScope(actor, "financing:decide")] }, select: { id: true } });
+  if (!visible) throw new NotFoundError("Proposal");
+  await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${visible.id} FOR UPDATE`;
+  return visible.id;
+}
+
 /**
  * Decides the next financing stage, or declines. Letter of interest, then
  * preliminary commitment, then the final commitment: every stage re-checks the
@@ -194,12 +209,7 @@ function termsProblems(
 export async function decideFinancing(client: Db, actor: Actor, input: FinancingDecisionInput, now = new Date()) {
   authorize(actor, "financing:decide");
   return queuedTransaction(client, async (tx) => {
-    const visible = await tx.proposal.findFirst({
-      where: { AND: [{ id: input.proposalId }, proposalScope(actor, "financing:decide")] },
-      select: { id: true },
-    });
-    if (!visible) throw new NotFoundError("Proposal");
-    await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${visible.id} FOR UPDATE`;
+    const visible = { id: await lockDecidableProposal(tx, actor, input.proposalId) };
     const { proposal, settings, limits, blockers } = await reviewFigures(tx, visible.id);
     if (proposal.version !== input.expectedVersion) throw new StaleVersionError();
     const financingRequest = proposal.financingRequest;
@@ -311,12 +321,7 @@ export async function decideFinancing(client: Db, actor: Actor, input: Financing
 
 /** Locks a proposal in the officer's scope for a change to its financing request. */
 async function lockForFinancing(tx: Tx, actor: Actor, proposalId: string, expectedVersion: number) {
-  const visible = await tx.proposal.findFirst({
-    where: { AND: [{ id: proposalId }, proposalScope(actor, "financing:decide")] },
-    select: { id: true },
-  });
-  if (!visible) throw new NotFoundError("Proposal");
-  await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${visible.id} FOR UPDATE`;
+  const visible = { id: await lockDecidableProposal(tx, actor, proposalId) };
   const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: visible.id }, include: { financingRequest: true } });
   if (proposal.version !== expectedVersion) throw new StaleVersionError();
   if (!proposal.financingRequest) throw new RuleViolationError("The proposal has no financing request.");
@@ -397,12 +402,7 @@ async function endFinancing(
 export async function cancelCommitment(client: Db, actor: Actor, input: CancelCommitmentInput, now = new Date()) {
   authorize(actor, "financing:decide");
   return queuedTransaction(client, async (tx) => {
-    const visible = await tx.proposal.findFirst({
-      where: { AND: [{ id: input.proposalId }, proposalScope(actor, "financing:decide")] },
-      select: { id: true },
-    });
-    if (!visible) throw new NotFoundError("Proposal");
-    await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${visible.id} FOR UPDATE`;
+    const visible = { id: await lockDecidableProposal(tx, actor, input.proposalId) };
     const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: visible.id }, include: { financingRequest: true } });
     if (proposal.version !== input.expectedVersion) throw new StaleVersionError();
     const request = proposal.financingRequest;

@@ -13,4 +13,7 @@ export const JOBS = {
   verifyAuditTrail: { name: "audit-trail-verify", cron: "15 3 * * *" },
   // Sent after each message is queued; the minute sweep retries what failed.
   deliverMail: { name: "mail-deliver", cron: "* * * * *" },
+  // Sent at each submission with the proposal's id; the minute sweep screens any
+  // submitted proposal whose screening hasn't run since it was submitted.
+  screenParties: { name: "screening-run", cron: "* * * * *" },
 } satisfies Record<string, JobDefinition>;

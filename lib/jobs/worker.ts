@@ -6,6 +6,7 @@ import type PgBoss from "pg-boss";
 import { runAuditVerification } from "@/lib/audit-chain/service";
 import { db } from "@/lib/db";
 import { deliverQueuedMail, smtpTransport } from "@/lib/mail/outbox";
+import { runScreening, screenUnscreenedProposals } from "@/lib/screening/service";
 import { createQueue, JOBS } from "./queue";
 
 const globalForJobs = globalThis as unknown as { jobQueue?: Promise<PgBoss> };
@@ -22,6 +23,12 @@ async function start(url: string): Promise<PgBoss> {
   await boss.work(JOBS.deliverMail.name, async () => {
     const tally = await deliverQueuedMail(db(), smtpTransport());
     if (tally.failed > 0) console.error(`Mail delivery: ${tally.failed} message(s) failed and will be retried.`);
+  });
+  await boss.work<{ proposalId?: string }>(JOBS.screenParties.name, { pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) {
+      if (job.data?.proposalId) await runScreening(db(), job.data.proposalId);
+      else await screenUnscreenedProposals(db());
+    }
   });
   return boss;
 }

@@ -38,3 +38,16 @@ export function licenseTally(statuses: ReadonlyArray<LicenseRequestStatus>) {
 export function reviewDaysRemaining(dueAt: Date, now: Date): number {
   return Math.ceil((dueAt.getTime() - now.getTime()) / 86_400_000);
 }
+
+/** Commerce's review clock: registered, days elapsed, days left to the target, overdue. */
+export function reviewClock(registeredAt: Date, dueAt: Date, now: Date) {
+  const daysElapsed = Math.max(0, Math.floor((now.getTime() - registeredAt.getTime()) / 86_400_000));
+  const daysRemaining = reviewDaysRemaining(dueAt, now);
+  const overdue = daysRemaining < 0;
+  return {
+    daysElapsed,
+    daysRemaining,
+    overdue,
+    label: overdue ? `Day ${daysElapsed}: ${-daysRemaining} days overdue` : `Day ${daysElapsed}: ${daysRemaining} days left`,
+  };
+}

@@ -1,6 +1,7 @@
 // What a proposal must have before it can be submitted. Saving a draft never
 // enforces this; submission does, and lists every gap at once.
-import type { StackLayer } from "@/lib/generated/prisma/enums";
+import type { PartyRole, StackLayer } from "@/lib/generated/prisma/enums";
+import { PARTY_ROLE_LABELS } from "@/lib/licensing/determination";
 import { shareOf, formatBasisPoints } from "@/lib/money";
 import type { ProgramSettings } from "@/lib/settings";
 
@@ -31,13 +32,15 @@ export type ProposalForCompleteness = {
   targetCountryCodes: readonly string[];
   lineItems: ReadonlyArray<{ layer: StackLayer; quantity: number; unitPriceCents: bigint; usContentBasisPoints: number }>;
   hasFinancingRequest: boolean;
+  partyRoles: readonly PartyRole[];
+  specificEndUse: string | null;
 };
 
 export type SubmissionGap = { code: string; message: string };
 
 export function submissionGaps(
   proposal: ProposalForCompleteness,
-  settings: Pick<ProgramSettings, "proposals.requiredLayers">,
+  settings: Pick<ProgramSettings, "proposals.requiredLayers" | "proposals.requiredPartyRoles">,
 ): SubmissionGap[] {
   const gaps: SubmissionGap[] = [];
   if (!proposal.title.trim()) gaps.push({ code: "title", message: "Give the proposal a title." });
@@ -51,6 +54,11 @@ export function submissionGaps(
       gaps.push({ code: `layer:${layer}`, message: `Add at least one line item in the ${LAYER_LABELS[layer]} layer.` });
     }
   }
+  const named = new Set(proposal.partyRoles);
+  for (const role of settings["proposals.requiredPartyRoles"]) {
+    if (!named.has(role)) gaps.push({ code: `party:${role}`, message: `Name the ${PARTY_ROLE_LABELS[role]} on the parties step.` });
+  }
+  if (!proposal.specificEndUse?.trim()) gaps.push({ code: "specificEndUse", message: "Describe the specific end use on the parties step." });
   if (!proposal.hasFinancingRequest) gaps.push({ code: "financing", message: "State the financing you ask EXIM for." });
   return gaps;
 }

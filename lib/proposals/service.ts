@@ -6,7 +6,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { ForbiddenError, NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
 import { memberIneligibilities } from "@/lib/consortia/service";
-import { determineLicenses } from "@/lib/licensing/determination";
+import { determineLicenses, ruleVersion, type CountryForDetermination } from "@/lib/licensing/determination";
+import { requireEccn } from "@/lib/licensing/eccn";
+import { requestScreening } from "@/lib/screening/jobs";
 import { proposalScope, seatAllows, type Actor, type Permission } from "@/lib/policy";
 import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
 import { financingFigures, financingProblems, proposalSplit } from "@/lib/financing/rules";
@@ -23,6 +25,7 @@ const proposalView = {
   consortium: { select: { id: true, name: true } },
   targetCountries: { include: { country: true } },
   lineItems: { orderBy: [{ layer: "asc" }, { position: "asc" }, { createdAt: "asc" }] },
+  parties: { orderBy: [{ role: "asc" }, { createdAt: "asc" }], include: { country: { select: { name: true } } } },
   financingRequest: { include: { decisions: { orderBy: { decidedAt: "desc" } } } },
   licenseRequests: {
     include: { destination: { select: { code: true, name: true } }, decisions: { orderBy: { decidedAt: "desc" } }, items: true },
@@ -30,10 +33,15 @@ const proposalView = {
   },
 } satisfies Prisma.ProposalInclude;
 
-/** What submission needs besides: the destinations' country groups, for the license determination. */
+/** What submission needs besides: the destinations' country groups, for the license determination... */
 const proposalDetail = {
   ...proposalView,
   targetCountries: { include: { country: { include: { groups: true } } } },
+  // ...and where the parties are headquartered and owned from, for the worldwide rule.
+  parties: {
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    include: { country: { select: { name: true } }, headquartersCountry: { include: { groups: true } }, parentCountry: { include: { groups: true } } },
+  },
 } satisfies Prisma.ProposalInclude;
 
 export type ProposalView = Prisma.ProposalGetPayload<{ include: typeof proposalView }>;
@@ -98,6 +106,11 @@ export async function destinationCountries(client: Db, programSettings?: Program
     .map(({ code, name }) => ({ code, name }));
 }
 
+/** Every country, by name: where parties are located and headquartered. */
+export async function allCountries(client: Db) {
+  return client.country.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } });
+}
+
 /**
  * Everything the proposal page shows, from one scoped read of the proposal: its
  * history is read by the id already authorized, and the country list only when
@@ -120,7 +133,7 @@ export async function proposalPageData(client: Db, actor: Actor, proposalId: str
  * permission. Consortium staff whose seat can't do this are told so; rows they
  * can't see at all answer 404.
  */
-async function lockProposal(tx: Tx, actor: Actor, proposalId: string, permission: Permission) {
+export async function lockProposal(tx: Tx, actor: Actor, proposalId: string, permission: Permission) {
   const proposal = await tx.proposal.findFirst({
     where: { AND: [{ id: proposalId }, proposalScope(actor, "proposal:read")] },
   });
@@ -140,14 +153,34 @@ async function lockProposal(tx: Tx, actor: Actor, proposalId: string, permission
   return proposal;
 }
 
-function requireEditable(status: ProposalStatus) {
+export function requireEditable(status: ProposalStatus) {
   if (!isEditable(status)) {
     throw new RuleViolationError("This proposal has been submitted; it can be changed only if it is returned for revision.");
   }
 }
 
+/**
+ * A change to a draft: lock it in the actor's scope for editing, refuse unless it
+ * is editable, run the change, then bump the version; all in one transaction.
+ */
+export async function changeDraft<T>(
+  client: Db,
+  actor: Actor,
+  proposalId: string,
+  change: (tx: Tx, proposal: Awaited<ReturnType<typeof lockProposal>>) => Promise<T>,
+  data: Prisma.ProposalUpdateManyMutationInput = {},
+): Promise<T> {
+  return client.$transaction(async (tx) => {
+    const proposal = await lockProposal(tx, actor, proposalId, "proposal:update");
+    requireEditable(proposal.status);
+    const result = await change(tx, proposal);
+    await bumpVersion(tx, proposal.id, null, data);
+    return result;
+  });
+}
+
 /** Bumps the version, refusing when someone else changed the proposal first. */
-async function bumpVersion(tx: Tx, proposalId: string, expectedVersion: number | null, data: Prisma.ProposalUpdateManyMutationInput = {}) {
+export async function bumpVersion(tx: Tx, proposalId: string, expectedVersion: number | null, data: Prisma.ProposalUpdateManyMutationInput = {}) {
   const { count } = await tx.proposal.updateMany({
     where: { id: proposalId, ...(expectedVersion === null ? {} : { version: expectedVersion }) },
     data: { ...data, version: { increment: 1 } },
@@ -232,6 +265,7 @@ export async function addLineItem(client: Db, actor: Actor, input: LineItemInput
         unitPriceCents: input.unitPrice,
         usContentBasisPoints: input.usContent,
         eccn: input.eccn,
+        eccnBase: input.eccn === null ? null : requireEccn(input.eccn).base,
         totalProcessingPerformance: input.totalProcessingPerformance,
         performanceDensity: input.performanceDensity === null ? null : new Prisma.Decimal(input.performanceDensity),
         designedForDataCenter: input.layer === "HARDWARE" ? input.designedForDataCenter : null,
@@ -320,13 +354,17 @@ export async function applyTransition(
   return result.to;
 }
 
-function completenessView(proposal: Pick<ProposalView, "title" | "summary" | "targetCountries" | "lineItems" | "financingRequest">): ProposalForCompleteness {
+function completenessView(
+  proposal: Pick<ProposalView, "title" | "summary" | "targetCountries" | "lineItems" | "financingRequest" | "parties" | "specificEndUse">,
+): ProposalForCompleteness {
   return {
     title: proposal.title,
     summary: proposal.summary,
     targetCountryCodes: proposal.targetCountries.map((c) => c.countryCode),
     lineItems: proposal.lineItems,
     hasFinancingRequest: proposal.financingRequest !== null,
+    partyRoles: proposal.parties.map((party) => party.role),
+    specificEndUse: proposal.specificEndUse,
   };
 }
 
@@ -351,6 +389,13 @@ export function submissionChecklist(proposal: ProposalView, settings: ProgramSet
  * requests the package needs, and moves it on to license or financing review.
  */
 export async function submitProposal(client: Db, actor: Actor, input: { proposalId: string; expectedVersion: number }) {
+  const status = await submitInTransaction(client, actor, input);
+  // Every party and member organization is screened by a job, once the submission is committed.
+  await requestScreening(client, input.proposalId);
+  return status;
+}
+
+async function submitInTransaction(client: Db, actor: Actor, input: { proposalId: string; expectedVersion: number }) {
   return client.$transaction(async (tx) => {
     const locked = await lockProposal(tx, actor, input.proposalId, "proposal:submit");
     const allowed = transition(locked.status, "submit", actor.role);
@@ -371,6 +416,19 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
     });
     await applyTransition(tx, actor, proposal, "submit", { submittedAt: now });
 
+    const asCountry = (country: { code: string; name: string; groups: Array<{ groupCode: string }> }): CountryForDetermination => ({
+      code: country.code,
+      name: country.name,
+      countryGroups: country.groups.map((g) => g.groupCode),
+    });
+    const destinations = proposal.targetCountries.map(({ country }) => asCountry(country));
+    const parties = proposal.parties.map((party) => ({
+      role: party.role,
+      name: party.name,
+      headquartersCountry: party.headquartersCountry ? asCountry(party.headquartersCountry) : null,
+      parentName: party.parentName,
+      parentCountry: party.parentCountry ? asCountry(party.parentCountry) : null,
+    }));
     const determinations = determineLicenses(
       proposal.lineItems.map((item) => ({
         id: item.id,
@@ -379,13 +437,14 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
         totalProcessingPerformance: item.totalProcessingPerformance,
         performanceDensity: item.performanceDensity === null ? null : item.performanceDensity.toNumber(),
       })),
-      proposal.targetCountries.map(({ country }) => ({
-        code: country.code,
-        name: country.name,
-        countryGroups: country.groups.map((g) => g.groupCode),
-      })),
+      destinations,
       settings,
+      parties,
     );
+    const version = ruleVersion(settings, [
+      ...destinations,
+      ...parties.flatMap((p) => [p.headquartersCountry, p.parentCountry]).filter((c): c is CountryForDetermination => c !== null),
+    ]);
     const required = determinations.filter((d) => d.licenseRequired);
     const dueAt = new Date(now.getTime() + settings["licensing.reviewTargetDays"] * 86_400_000);
     // A resubmission replaces requests still pending; decided ones stay on record.
@@ -397,6 +456,8 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
           proposalId: proposal.id,
           destinationCountryCode: determination.countryCode,
           determinationReason: determination.reason,
+          determinationReasons: determination.reasons,
+          ruleVersion: version,
           registeredAt: now,
           dueAt,
           items: { create: determination.controlledItemIds.map((lineItemId) => ({ lineItemId })) },
@@ -408,7 +469,7 @@ export async function submitProposal(client: Db, actor: Actor, input: { proposal
         entityType: "LicenseRequest",
         entityId: request.id,
         proposalId: proposal.id,
-        after: auditSnapshot({ destination: determination.countryCode, reason: determination.reason, dueAt }),
+        after: auditSnapshot({ destination: determination.countryCode, reasons: determination.reasons, ruleVersion: version, dueAt }),
       });
     }
     const submitted = { id: proposal.id, status: "SUBMITTED" as const };

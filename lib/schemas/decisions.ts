@@ -4,6 +4,29 @@ import { calendarDate, checkbox, dollars, id, optionalText, requiredText } from 
 
 export const LICENSE_OUTCOMES = ["APPROVED", "APPROVED_WITH_CONDITIONS", "PARTIALLY_APPROVED", "DENIED", "RETURNED_WITHOUT_ACTION"] as const;
 
+/** A binding condition of a license: from a template (its kind), or written by the reviewer ("other"). */
+export type LicenseCondition = { kind: string; text: string };
+
+/**
+ * The conditions a decision form posts: a checkbox `condition-<kind>` for each
+ * template the reviewer picks, its text (as edited) in `conditionText-<kind>`,
+ * and any further condition in `conditions`.
+ */
+export function postedConditions(value: Record<string, unknown>): LicenseCondition[] {
+  const list: LicenseCondition[] = [];
+  for (const [key, posted] of Object.entries(value)) {
+    const kind = /^condition-([a-z-]+)$/.exec(key)?.[1];
+    if (!kind || (posted !== "on" && posted !== "true")) continue;
+    const text = value[`conditionText-${kind}`];
+    list.push({ kind, text: typeof text === "string" ? text.trim() : "" });
+  }
+  const other = typeof value.conditions === "string" ? value.conditions.trim() : "";
+  if (other) list.push({ kind: "other", text: other });
+  return list;
+}
+
+const needsConditions = (outcome: unknown) => outcome === "APPROVED_WITH_CONDITIONS" || outcome === "PARTIALLY_APPROVED";
+
 export const licenseDecisionSchema = z
   .object({
     licenseRequestId: id,
@@ -11,16 +34,33 @@ export const licenseDecisionSchema = z
     reason: requiredText("the reason for the decision", 4000),
     conditions: optionalText("the conditions", 4000).transform((value) => value ?? undefined),
   })
-  .refine((decision) => decision.outcome !== "APPROVED_WITH_CONDITIONS" || Boolean(decision.conditions), {
+  .catchall(z.string().max(4000, "A condition must be 4,000 characters or fewer."))
+  .refine((decision) => decision.outcome !== "APPROVED_WITH_CONDITIONS" || postedConditions(decision).length > 0, {
     path: ["conditions"],
     message: "State the binding conditions of the approval.",
     when: (payload) => (payload.value as { outcome?: unknown }).outcome === "APPROVED_WITH_CONDITIONS",
   })
-  .refine((decision) => decision.outcome !== "PARTIALLY_APPROVED" || Boolean(decision.conditions), {
+  .refine((decision) => decision.outcome !== "PARTIALLY_APPROVED" || postedConditions(decision).length > 0, {
     path: ["conditions"],
     message: "State which items are approved, and on what conditions.",
     when: (payload) => (payload.value as { outcome?: unknown }).outcome === "PARTIALLY_APPROVED",
-  });
+  })
+  .superRefine((decision, ctx) => {
+    if (!needsConditions(decision.outcome)) return;
+    for (const condition of postedConditions(decision)) {
+      if (condition.kind !== "other" && !condition.text) {
+        ctx.addIssue({ code: "custom", path: [`conditionText-${condition.kind}`], message: "Enter the text of the condition, or untick it." });
+      }
+    }
+  })
+  .transform((decision) => ({
+    licenseRequestId: decision.licenseRequestId,
+    outcome: decision.outcome,
+    reason: decision.reason,
+    conditions: decision.conditions,
+    /** Only approvals with conditions and partial approvals carry conditions. */
+    conditionList: needsConditions(decision.outcome) ? postedConditions(decision) : [],
+  }));
 export type LicenseDecisionInput = z.output<typeof licenseDecisionSchema>;
 
 export const financingDecisionSchema = z

@@ -2,6 +2,7 @@
 // into typed values with messages a person can act on.
 import { z } from "zod";
 import { RECORD_ID } from "@/lib/errors";
+import { parseEccn } from "@/lib/licensing/eccn";
 import { formatCents, parseDollarsToCents } from "@/lib/money";
 
 // PostgreSQL text can't hold NUL, and no one means to type other control characters.
@@ -119,4 +120,19 @@ export const calendarDate = (label: string) =>
     .trim()
     .refine((value) => ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
       message: `Enter ${label} as a date that exists, like 2027-01-15.`,
+    });
+
+/** An ECCN read by its grammar (lib/licensing/eccn.ts), refused with the parser's message; as written or as its base code. */
+export const eccnCode = (part: "normalized" | "base" = "normalized") =>
+  z
+    .string()
+    .trim()
+    .max(40, "An ECCN is at most 40 characters.")
+    .transform((value, ctx) => {
+      const parsed = parseEccn(value);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: parsed.message });
+        return z.NEVER;
+      }
+      return parsed.eccn[part];
     });

@@ -1,7 +1,7 @@
 // One schema per input, used by the form (field names, messages) and the server.
 import { z } from "zod";
 import { FinancingProduct, ObligorSector, StackLayer } from "@/lib/generated/prisma/enums";
-import { dollars, optionalText, requiredText, wholeNumber, optionalWholeNumber, percentAsBasisPoints, checkbox, id } from "./fields";
+import { eccnCode, dollars, optionalText, requiredText, wholeNumber, optionalWholeNumber, percentAsBasisPoints, checkbox, id } from "./fields";
 
 export const proposalDetailsSchema = z.object({
   title: requiredText("a title", 200),
@@ -18,11 +18,13 @@ export const updateProposalDetailsSchema = proposalDetailsSchema.extend({
   expectedVersion: z.coerce.number().int().min(1),
 });
 
-/** ECCNs are written 3A090.a, 5A992.z: the category code in capitals, paragraphs in lower case. */
-export function normalizeEccn(value: string): string {
-  const upper = value.trim().toUpperCase();
-  return upper === "EAR99" ? upper : upper.slice(0, 5) + upper.slice(5).toLowerCase();
-}
+/** An optional ECCN read by its grammar (lib/licensing/eccn.ts): the normalized form, or null when blank. */
+export const optionalEccn = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || null)
+  .pipe(eccnCode().nullable());
 
 export const lineItemSchema = z
   .object({
@@ -34,15 +36,7 @@ export const lineItemSchema = z
     quantity: wholeNumber("the quantity", 1, 10_000_000),
     unitPrice: dollars("the unit price", { maxCents: 100_000_000_000n }), // $1B a unit
     usContent: percentAsBasisPoints("the US content"),
-    eccn: z
-      .string()
-      .trim()
-      .max(20)
-      .optional()
-      .transform((value) => (value ? normalizeEccn(value) : null))
-      .refine((value) => value === null || /^(EAR99|\d[A-E]\d{3}(\.[a-z0-9.]+)?)$/.test(value), {
-        message: "Enter an ECCN like 3A090, 4A090, 5A992.z, or EAR99.",
-      }),
+    eccn: optionalEccn,
     totalProcessingPerformance: optionalWholeNumber("the total processing performance (TPP)", 10_000_000),
     performanceDensity: z
       .string()

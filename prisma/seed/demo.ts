@@ -1,10 +1,16 @@
 // Demo accounts and a demo consortium with a draft proposal, for trying the portal.
 // Runs once, on a database that has no users yet.
+import { createReadStream } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { Role } from "../../lib/generated/prisma/enums";
 import { sealTotpSecret } from "../../lib/identity/totp-secret";
 import { hashPassword } from "../../lib/passwords";
 import { nextProposalReference } from "../../lib/proposals/reference";
+import { importScreeningList } from "../../lib/screening/csl";
+
+/** A small, fictional list in the Consolidated Screening List's format, for the demo and the tests. */
+export const SAMPLE_SCREENING_LIST = fileURLToPath(new URL("./screening/csl-sample.csv", import.meta.url));
 
 export const DEMO_PASSWORD = "demo-portal-2026";
 
@@ -101,10 +107,21 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
     );
     await tx.lineItem.createMany({
       data: [
-        { proposalId: gulf.id, layer: "HARDWARE", description: "8-GPU accelerator servers", supplierOrganizationId: atlasCompute.id, manufacturer: "Atlas Compute Systems", model: "AX-8800", quantity: 500, unitPriceCents: 38_000_000n, usContentBasisPoints: 7200, eccn: "4A090.a", totalProcessingPerformance: 16_000, designedForDataCenter: true },
-        { proposalId: gulf.id, layer: "STORAGE", description: "All-flash storage arrays, 20 PB", supplierOrganizationId: cumulus.id, manufacturer: "Cumulus Storage", model: "CS-Flash 9", quantity: 40, unitPriceCents: 45_000_000n, usContentBasisPoints: 6500, eccn: "5A992.c" },
-        { proposalId: gulf.id, layer: "CLOUD_NETWORKING", description: "Managed cloud platform and 800G fabric, 5 years", supplierOrganizationId: nimbus.id, quantity: 1, unitPriceCents: 2_400_000_000n, usContentBasisPoints: 8000, eccn: "5A992.c" },
+        { proposalId: gulf.id, layer: "HARDWARE", description: "8-GPU accelerator servers", supplierOrganizationId: atlasCompute.id, manufacturer: "Atlas Compute Systems", model: "AX-8800", quantity: 500, unitPriceCents: 38_000_000n, usContentBasisPoints: 7200, eccn: "4A090.a", eccnBase: "4A090", totalProcessingPerformance: 16_000, designedForDataCenter: true },
+        { proposalId: gulf.id, layer: "STORAGE", description: "All-flash storage arrays, 20 PB", supplierOrganizationId: cumulus.id, manufacturer: "Cumulus Storage", model: "CS-Flash 9", quantity: 40, unitPriceCents: 45_000_000n, usContentBasisPoints: 6500, eccn: "5A992.c", eccnBase: "5A992" },
+        { proposalId: gulf.id, layer: "CLOUD_NETWORKING", description: "Managed cloud platform and 800G fabric, 5 years", supplierOrganizationId: nimbus.id, quantity: 1, unitPriceCents: 2_400_000_000n, usContentBasisPoints: 8000, eccn: "5A992.c", eccnBase: "5A992" },
       ],
+    });
+    await tx.party.createMany({
+      data: [
+        { proposalId: gulf.id, role: "PURCHASER", name: "Emirates Sovereign Compute PJSC", address: "Al Maryah Island, Abu Dhabi", countryCode: "AE", headquartersCountryCode: "AE" },
+        { proposalId: gulf.id, role: "ULTIMATE_CONSIGNEE", name: "Abu Dhabi National Data Halls LLC", address: "Khalifa Industrial Zone, Abu Dhabi", countryCode: "AE", headquartersCountryCode: "AE", parentName: "Emirates Sovereign Compute PJSC", parentCountryCode: "AE" },
+        { proposalId: gulf.id, role: "END_USER", name: "UAE Government Digital Services Authority", address: "Government District, Abu Dhabi", countryCode: "AE", headquartersCountryCode: "AE" },
+      ],
+    });
+    await tx.proposal.update({
+      where: { id: gulf.id },
+      data: { specificEndUse: "Training and serving Arabic-language models for government e-services, in a sovereign data center with no third-party tenants." },
     });
     await draft(
       meridianAlliance.id,
@@ -114,5 +131,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
       "SG",
     );
   });
+  await importScreeningList(prisma, createReadStream(SAMPLE_SCREENING_LIST), { fileName: "csl-sample.csv", listDate: new Date("2026-11-28T00:00:00Z") });
   return true;
 }

@@ -1,7 +1,18 @@
 // Reference data and program settings. Idempotent: safe on every start; an
 // administrator's later change to a setting is never overwritten.
+import { createRequire } from "node:module";
+import isoCountries from "i18n-iso-countries";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { CirrTable, ExposureFeeGrid } from "../../lib/financing/reference";
+
+// Every ISO 3166-1 country, named in English, from a maintained package; the rows
+// below add the export-control country groups and program flags where they apply.
+isoCountries.registerLocale(createRequire(import.meta.url)("i18n-iso-countries/langs/en.json"));
+
+/** Every ISO 3166-1 alpha-2 code with its English name. */
+export function isoCountryNames(): Record<string, string> {
+  return isoCountries.getNames("en", { select: "alias" });
+}
 
 /** Export-control country groups, 15 CFR part 740 supplement 1 (subset relevant to the program). */
 export const COUNTRY_GROUPS: Record<string, string> = {
@@ -55,6 +66,25 @@ export const COUNTRIES: CountryRow[] = [
   ["CY", "Cyprus", ["A:6", "D:5"], { risk: 3 }],
   ["KZ", "Kazakhstan", ["D:1"], { risk: 5 }],
   ["PK", "Pakistan", ["D:4"], { risk: 7 }],
+  // Further arms-embargoed (D:5) and national-security (D:1) destinations of
+  // supplement 1 to part 740, so the worldwide rule knows where parties are owned from.
+  ["AF", "Afghanistan", ["D:1", "D:5"], { risk: 7 }],
+  ["BY", "Belarus", ["D:1", "D:5"], { risk: 7 }],
+  ["MM", "Burma (Myanmar)", ["D:1", "D:5"], { risk: 7 }],
+  ["KH", "Cambodia", ["D:1", "D:5"], { risk: 6 }],
+  ["CF", "Central African Republic", ["D:5"], { risk: 7 }],
+  ["CD", "Congo, Democratic Republic of the", ["D:5"], { risk: 7 }],
+  ["ER", "Eritrea", ["D:5"], { risk: 7 }],
+  ["HT", "Haiti", ["D:5"], { risk: 7 }],
+  ["IQ", "Iraq", ["D:1", "D:5"], { risk: 7 }],
+  ["LB", "Lebanon", ["D:5"], { risk: 7 }],
+  ["LY", "Libya", ["D:1", "D:4", "D:5"], { risk: 7 }],
+  ["NI", "Nicaragua", ["D:5"], { risk: 7 }],
+  ["SO", "Somalia", ["D:5"], { risk: 7 }],
+  ["SS", "South Sudan", ["D:5"], { risk: 7 }],
+  ["SD", "Sudan", ["D:5"], { risk: 7 }],
+  ["VE", "Venezuela", ["D:1", "D:5"], { risk: 7 }],
+  ["ZW", "Zimbabwe", ["D:5"], { risk: 7 }],
   ["CN", "China", ["D:1", "D:4", "D:5"], { concern: true, risk: 2 }],
   ["HK", "Hong Kong", ["D:1", "D:4", "D:5"], { concern: true, risk: 2 }],
   ["MO", "Macau", ["D:1", "D:4", "D:5"], { concern: true, risk: 3 }],
@@ -82,6 +112,7 @@ export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: str
   "proposals.requiredLayers": { value: ["HARDWARE", "STORAGE", "CLOUD_NETWORKING", "APPLICATION_SOFTWARE"], description: "Stack layers every proposal must include." },
   "proposals.hardwareUsContentThresholdBasisPoints": { value: 5100, description: "Hardware US content below this share is flagged for manual review." },
   "proposals.ineligibleDestinationCountryGroups": { value: ["E:1", "E:2"], description: "Embargoed destinations (country groups) that no proposal may target." },
+  "proposals.requiredPartyRoles": { value: ["PURCHASER", "ULTIMATE_CONSIGNEE", "END_USER"], description: "Parties every proposal must name before it is submitted." },
   "financing.mediumTermMaxAmountCents": { value: "2500000000", description: "Medium-term financing: financed amount up to this ($25M)." },
   "financing.mediumTermMaxRepaymentYears": { value: 7, description: "Medium-term financing: repayment of 1 to this many years." },
   "financing.longTermMaxRepaymentYears": { value: 15, description: "Long-term financing: repayment up to this many years (2023 OECD rules)." },
@@ -104,6 +135,20 @@ export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: str
   "licensing.advancedChipTppThreshold": { value: 4800, description: "3A090.a: total processing performance at or above this." },
   "licensing.advancedChipDensityTppThreshold": { value: 1600, description: "3A090.a: TPP at or above this together with the density threshold." },
   "licensing.advancedChipPerformanceDensityThreshold": { value: 5.92, description: "3A090.a: performance density at or above this." },
+  "licensing.worldwideRuleCountryGroups": { value: ["D:5"], description: "Worldwide rule: an end user or consignee headquartered in, or whose ultimate parent is in, these country groups..." },
+  "licensing.worldwideRuleCountries": { value: ["MO"], description: "...or in these countries (ISO codes; Macau) needs a license for advanced-computing items at every destination." },
+  "licensing.worldwideRulePartyRoles": { value: ["END_USER", "ULTIMATE_CONSIGNEE", "INTERMEDIATE_CONSIGNEE"], description: "The parties the worldwide rule looks at (end users and consignees)." },
+  "licensing.conditionTemplates": {
+    value: [
+      { kind: "reporting", label: "Reporting", text: "The licensee reports the installed location, quantity and end users of the licensed items to Commerce every six months." },
+      { kind: "security", label: "Security", text: "The licensed items are installed only in data centers meeting the security plan filed with the proposal, with physical and cyber access controls and no remote access from country group D:5." },
+      { kind: "no-re-export", label: "No re-export", text: "The licensed items may not be re-exported, transferred in-country or made available as a service to any party other than the named end users without Commerce's prior authorization." },
+    ],
+    description: "Templates a reviewer picks binding license conditions from (kind, label, text).",
+  },
+  "screening.matchThreshold": { value: 80, description: "Restricted-party screening: a name scoring at least this (0-100) against the Consolidated Screening List is a possible match." },
+  "screening.apiRequestsPerMinute": { value: 30, description: "Public screening API: requests allowed per client address per minute." },
+  "screening.apiMaxNames": { value: 50, description: "Public screening API: names allowed in one request." },
   "licensing.reviewTargetDays": { value: 90, description: "Commerce aims to decide within this many days of registration." },
   "licensing.validityYears": { value: 4, description: "An export license is valid this many years." },
   "sessions.governmentIdleTimeoutMinutes": { value: 15, description: "Commerce, EXIM and administrator sessions end after this many minutes without activity." },
@@ -181,6 +226,10 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
       update: {},
     });
   }
+  // The rest of ISO 3166-1: in no country group the program configures.
+  const curated = new Set(COUNTRIES.map(([code]) => code));
+  const others = Object.entries(isoCountryNames()).filter(([code]) => !curated.has(code));
+  await prisma.country.createMany({ data: others.map(([code, name]) => ({ code, name })), skipDuplicates: true });
   for (const [key, { value, description }] of Object.entries(DEFAULT_SETTINGS)) {
     await prisma.setting.upsert({ where: { key }, create: { key, value: value as never, description }, update: {} });
   }

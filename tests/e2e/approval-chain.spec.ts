@@ -4,7 +4,7 @@
 // board's decision goes on record; the officer gives the final commitment; the
 // exposure cap's headroom falls by exactly the amount, and the public page lists it.
 import { expect } from "@playwright/test";
-import { addLineItem, centsOf, expectAccessible, MEMBER, OFFICER, REVIEWER, signIn, signOut, test } from "./support";
+import { addLineItem, centsOf, expectAccessible, MEMBER, nameParties, OFFICER, REVIEWER, requestFinancing, signIn, signOut, test } from "./support";
 
 test("a package goes from draft to approved financing across the three roles", async ({ page }) => {
   const title = `Sovereign AI campus ${Date.now()}`;
@@ -34,15 +34,10 @@ test("a package goes from draft to approved financing across the three roles", a
   await addLineItem(page, { layer: "Cloud services and networking", description: "Managed cloud and 800G fabric", quantity: "1", unitPrice: "30,000,000", usContent: "80" });
   await addLineItem(page, { layer: "Application software", description: "Government applications suite", quantity: "1", unitPrice: "10,000,000", usContent: "80" });
 
-  const financing = page.getByRole("form", { name: "Financing request" });
-  await financing.getByLabel("Direct loan").check();
-  await financing.getByLabel("Amount requested (US dollars)").fill("60,000,000");
-  await financing.getByLabel("Repayment term (years)").fill("10");
-  await financing.getByLabel("Obligor sector").selectOption("SOVEREIGN");
-  await financing.getByRole("button", { name: "Save financing request" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Financing request saved." })).toBeVisible();
+  await requestFinancing(page, "60,000,000");
   await expectAccessible(page);
 
+  await nameParties(page);
   await page.getByRole("button", { name: "Submit proposal" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Proposal submitted. It is now in license review." })).toBeVisible();
   await expect(page.getByTestId("license-status")).toHaveText("Awaiting decision");

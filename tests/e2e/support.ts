@@ -101,3 +101,48 @@ export async function addLineItem(page: Page, item: Item) {
   await form.getByRole("button", { name: "Add line item" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Line item “${item.description}” added.` })).toBeVisible();
 }
+
+type PartyEntry = { role: string; name: string; address: string; country: string; headquarters: string; parentName?: string; parentCountry?: string };
+
+/** On the parties step: adds one party through the form. */
+export async function addParty(page: Page, party: PartyEntry) {
+  const form = page.getByRole("form", { name: "Add a party" });
+  await form.getByRole("radio", { name: new RegExp(`^${party.role}:`) }).check();
+  await form.getByLabel("Legal name", { exact: true }).fill(party.name);
+  await form.getByLabel("Address").fill(party.address);
+  await form.getByLabel("Country where it is located").selectOption({ label: party.country });
+  await form.getByLabel("Headquarters country", { exact: true }).selectOption({ label: party.headquarters });
+  if (party.parentName) await form.getByLabel("Ultimate parent's legal name").fill(party.parentName);
+  if (party.parentCountry) await form.getByLabel("Ultimate parent's headquarters country").selectOption({ label: party.parentCountry });
+  await form.getByRole("button", { name: "Add party" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Party “${party.name}” added.` })).toBeVisible();
+}
+
+/** From a proposal page: names the purchaser, consignee and end user (plus any extra party) and the end use, then returns. */
+export async function nameParties(page: Page, extra: PartyEntry[] = []) {
+  const proposalUrl = page.url();
+  await page.getByRole("link", { name: "Name the parties and the end use" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Parties and end use" })).toBeVisible();
+  const base: PartyEntry[] = [
+    { role: "Purchaser", name: "Emirates Sovereign Compute PJSC", address: "Al Maryah Island, Abu Dhabi", country: "United Arab Emirates", headquarters: "United Arab Emirates" },
+    { role: "Ultimate consignee", name: "Abu Dhabi National Data Halls LLC", address: "Khalifa Industrial Zone, Abu Dhabi", country: "United Arab Emirates", headquarters: "United Arab Emirates" },
+    { role: "End user", name: "UAE Government Digital Services Authority", address: "Government District, Abu Dhabi", country: "United Arab Emirates", headquarters: "United Arab Emirates" },
+  ];
+  for (const party of [...base, ...extra]) await addParty(page, party);
+  const endUse = page.getByRole("form", { name: "Specific end use" });
+  await endUse.getByLabel("What the items will be used for").fill("Training and serving Arabic-language models for government e-services.");
+  await endUse.getByRole("button", { name: "Save end use" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Specific end use saved." })).toBeVisible();
+  await page.goto(proposalUrl);
+}
+
+/** On a proposal page: saves a direct-loan financing request for a sovereign obligor. */
+export async function requestFinancing(page: Page, amount: string, years = "10") {
+  const financing = page.getByRole("form", { name: "Financing request" });
+  await financing.getByLabel("Direct loan").check();
+  await financing.getByLabel("Amount requested (US dollars)").fill(amount);
+  await financing.getByLabel("Repayment term (years)").fill(years);
+  await financing.getByLabel("Obligor sector").selectOption("SOVEREIGN");
+  await financing.getByRole("button", { name: "Save financing request" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Financing request saved." })).toBeVisible();
+}

@@ -59,17 +59,18 @@ describe("statements per view", () => {
   });
 
   it("the proposal page reads each thing once, and the country list only for an editable draft", async () => {
-    // Settings, the proposal and its 11 related reads, the seat, the history and its
-    // actors' names, the destination list (countries and their groups) for the form,
-    // and the members from countries of concern for the submission checklist.
+    // Settings, the proposal and its 13 related reads (the parties and their
+    // countries among them), the seat, the history and its actors' names, the
+    // destination list (countries and their groups) for the form, and the members
+    // from countries of concern for the submission checklist.
     const editable = await statementsOf(proposalPage(member, draftId));
-    expect(editable).toEqual({ count: 18, duplicates: 0 });
+    expect(editable).toEqual({ count: 20, duplicates: 0 });
     // Nothing to edit once submitted: no country list.
     const readOnly = await statementsOf(proposalPage(member, submittedId));
-    expect(readOnly).toEqual({ count: 15, duplicates: 0 });
+    expect(readOnly).toEqual({ count: 17, duplicates: 0 });
     // Government roles have no seat to look up.
     const government = await statementsOf(proposalPage(reviewer, submittedId));
-    expect(government).toEqual({ count: 14, duplicates: 0 });
+    expect(government).toEqual({ count: 16, duplicates: 0 });
   });
 
   it("the financing page reads the proposal once", async () => {

@@ -21,6 +21,8 @@ const complete: ProposalForCompleteness = {
   targetCountryCodes: ["AE"],
   lineItems: [line("HARDWARE"), line("STORAGE"), line("CLOUD_NETWORKING"), line("APPLICATION_SOFTWARE")],
   hasFinancingRequest: true,
+  partyRoles: ["PURCHASER", "ULTIMATE_CONSIGNEE", "END_USER"],
+  specificEndUse: "Sovereign government AI services.",
 };
 
 const LAYER_GAPS = {
@@ -50,7 +52,7 @@ describe("what blocks submission (submissionGaps)", () => {
   });
 
   it("an empty draft lists every gap at once, each required layer by name", () => {
-    const empty: ProposalForCompleteness = { title: "", summary: "", targetCountryCodes: [], lineItems: [], hasFinancingRequest: false };
+    const empty: ProposalForCompleteness = { title: "", summary: "", targetCountryCodes: [], lineItems: [], hasFinancingRequest: false, partyRoles: [], specificEndUse: null };
     expect(submissionGaps(empty, settings)).toEqual([
       { code: "title", message: "Give the proposal a title." },
       { code: "summary", message: "Write a summary of the package." },
@@ -59,8 +61,20 @@ describe("what blocks submission (submissionGaps)", () => {
       LAYER_GAPS.STORAGE,
       LAYER_GAPS.CLOUD_NETWORKING,
       LAYER_GAPS.APPLICATION_SOFTWARE,
+      { code: "party:PURCHASER", message: "Name the purchaser on the parties step." },
+      { code: "party:ULTIMATE_CONSIGNEE", message: "Name the ultimate consignee on the parties step." },
+      { code: "party:END_USER", message: "Name the end user on the parties step." },
+      { code: "specificEndUse", message: "Describe the specific end use on the parties step." },
       { code: "financing", message: "State the financing you ask EXIM for." },
     ]);
+  });
+
+  it("each required party role and the specific end use are gaps until named (setting)", () => {
+    expect(submissionGaps({ ...complete, partyRoles: ["PURCHASER", "END_USER"], specificEndUse: "  " }, settings)).toEqual([
+      { code: "party:ULTIMATE_CONSIGNEE", message: "Name the ultimate consignee on the parties step." },
+      { code: "specificEndUse", message: "Describe the specific end use on the parties step." },
+    ]);
+    expect(submissionGaps({ ...complete, partyRoles: ["END_USER"] }, { ...settings, "proposals.requiredPartyRoles": ["END_USER"] })).toEqual([]);
   });
 
   it("a title or summary of only spaces counts as missing", () => {
@@ -94,11 +108,11 @@ describe("what blocks submission (submissionGaps)", () => {
   });
 
   it("follows the setting: requiring security as well makes it a gap", () => {
-    const stricter = { "proposals.requiredLayers": [...settings["proposals.requiredLayers"], "SECURITY" as const] };
+    const stricter = { ...settings, "proposals.requiredLayers": [...settings["proposals.requiredLayers"], "SECURITY" as const] };
     expect(submissionGaps(complete, stricter)).toEqual([
       { code: "layer:SECURITY", message: "Add at least one line item in the Security and cybersecurity layer." },
     ]);
-    expect(submissionGaps(complete, { "proposals.requiredLayers": ["HARDWARE"] })).toEqual([]);
+    expect(submissionGaps(complete, { ...settings, "proposals.requiredLayers": ["HARDWARE"] })).toEqual([]);
   });
 });
 

@@ -25,7 +25,37 @@ describe("Commerce's license decision", () => {
       outcome: "APPROVED",
       reason: "End use verified; security plan reviewed.",
       conditions: undefined,
+      conditionList: [],
     });
+  });
+
+  it("conditions picked from templates keep their edited text, with any further condition last", () => {
+    const parsed = licenseDecisionSchema.parse(
+      post({
+        ...base,
+        outcome: "APPROVED_WITH_CONDITIONS",
+        "condition-reporting": "on",
+        "conditionText-reporting": "  Report the installed location every quarter.  ",
+        "condition-security": "",
+        "conditionText-security": "Unpicked text is ignored.",
+        "conditionText-no-re-export": "Not ticked either.",
+        conditions: "No remote access from country group D:5.",
+      }),
+    );
+    expect(parsed.conditionList).toEqual([
+      { kind: "reporting", text: "Report the installed location every quarter." },
+      { kind: "other", text: "No remote access from country group D:5." },
+    ]);
+  });
+
+  it("a template picked with its text emptied is an error on that text", () => {
+    expect(issues(licenseDecisionSchema, { ...base, outcome: "APPROVED_WITH_CONDITIONS", "condition-security": "on", "conditionText-security": " " })).toEqual([
+      "conditionText-security: Enter the text of the condition, or untick it.",
+    ]);
+  });
+
+  it("a denial carries no conditions, whatever was ticked", () => {
+    expect(licenseDecisionSchema.parse(post({ ...base, outcome: "DENIED", "condition-reporting": "on", "conditionText-reporting": "x" })).conditionList).toEqual([]);
   });
 
   it("an approval with conditions keeps the conditions, trimmed", () => {

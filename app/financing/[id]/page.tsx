@@ -3,7 +3,9 @@ import Link from "next/link";
 import { CapPositionCard } from "@/components/cap-position";
 import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
+import { LicenseTerms } from "@/components/license-conditions";
 import { Notice } from "@/components/notice";
+import { LICENSE_STATUS_LABELS } from "@/lib/licensing/status";
 import { StatusBadge } from "@/components/status-badge";
 import { db } from "@/lib/db";
 import { AUTHORITY_LABELS } from "@/lib/financing/authority";
@@ -65,6 +67,16 @@ export default async function FinancingDecisionPage({ params, searchParams }: { 
             <h2 id="licenses-heading" className="mb-2 text-xl font-bold">
               Export licenses
             </h2>
+            {proposal.licenseRequests.length > 0 ? (
+              <ul className="mb-3 space-y-2" aria-label="Export licenses of the package">
+                {proposal.licenseRequests.map((request) => (
+                  <li key={request.id}>
+                    <span className="font-semibold">{request.destination.name}:</span> {LICENSE_STATUS_LABELS[request.status]}
+                    <LicenseTerms licenseNumber={request.licenseNumber} expiresAt={request.expiresAt} decision={request.decisions[0]} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {blockers.length === 0 ? (
               <p data-testid="license-readiness">
                 {proposal.licenseRequests.length === 0 ? "No export license is required." : "Every required export license is granted."}

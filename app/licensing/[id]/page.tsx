@@ -1,100 +1,253 @@
-import { DataTable } from "@/components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm } from "@/components/form/action-form";
+import { DataTable } from "@/components/data-table";
+import { ActionForm, type FieldSpec } from "@/components/form/action-form";
+import { LicenseTerms } from "@/components/license-conditions";
+import { PartiesTable } from "@/components/parties-table";
 import { Notice } from "@/components/notice";
 import { db } from "@/lib/db";
 import { getLicenseRequest } from "@/lib/licensing/service";
-import { LICENSE_STATUS_LABELS, reviewDaysRemaining } from "@/lib/licensing/status";
+import { LICENSE_STATUS_LABELS, reviewClock } from "@/lib/licensing/status";
 import { formatCents } from "@/lib/money";
 import { LICENSE_OUTCOMES } from "@/lib/schemas/decisions";
+import { requestSettings } from "@/lib/request-cache";
 import { orNotFound, requirePageActor } from "@/lib/session";
-import { decideLicenseAction } from "../actions";
+import { SCREENING_OUTCOME_LABELS } from "@/lib/screening/labels";
+import { assignToMeAction, decideLicenseAction } from "../actions";
 
 export const metadata: Metadata = { title: "License request" };
+
+const NOTICES: Record<string, string> = {
+  assigned: "The request is assigned to you.",
+  "hit-cleared": "Screening hit cleared.",
+  "hit-confirmed": "Screening hit confirmed: the license can't be approved, and financing is blocked.",
+};
+
+const capitalized = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 
 export default async function LicenseRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
   const { id } = await params;
   const { notice } = await searchParams;
   const actor = await requirePageActor("license:decide", `/licensing/${id}`);
-  const request = await orNotFound(getLicenseRequest(db(), actor, id));
-  const days = reviewDaysRemaining(request.dueAt, new Date());
+  const [request, settings] = await Promise.all([orNotFound(getLicenseRequest(db(), actor, id)), requestSettings()]);
+  const clock = reviewClock(request.registeredAt, request.dueAt, new Date());
+  const reasons = Array.isArray(request.determinationReasons) && request.determinationReasons.length > 0 ? (request.determinationReasons as string[]) : [request.determinationReason];
+  const openHits = request.screenings.filter((s) => s.outcome === "POSSIBLE_MATCH" || s.outcome === "CONFIRMED");
+  const snapshot = request.proposal.submissions[0];
+  const templates = settings["licensing.conditionTemplates"];
+  const conditionFields: FieldSpec[] = [
+    { kind: "heading", text: "Binding conditions (for an approval with conditions or in part)" },
+    ...templates.flatMap((template): FieldSpec[] => [
+      { kind: "checkbox", name: `condition-${template.kind}`, label: `${template.label} condition` },
+      { kind: "textarea", name: `conditionText-${template.kind}`, label: `${template.label} condition text`, defaultValue: template.text, rows: 3, hint: "Applies when ticked; edit it to fit this license." },
+    ]),
+    { kind: "textarea", name: "conditions", label: "Further conditions, or the items approved in part", hint: "Required for a partial approval: say which items are approved." },
+  ];
+
   return (
     <>
       <p className="mb-2">
         <Link href="/licensing">Back to the license queue</Link>
       </p>
       {notice === "decided" && request.status !== "PENDING" ? <Notice>Decision recorded: {LICENSE_STATUS_LABELS[request.status].toLowerCase()}.</Notice> : null}
-      <h1 className="text-3xl font-bold">
-        Export license: {request.destination.name}
-      </h1>
-      <p className="mb-6 text-[var(--color-muted)]">
+      {notice && NOTICES[notice] ? <Notice>{NOTICES[notice]}</Notice> : null}
+      <h1 className="text-3xl font-bold">Export license: {request.destination.name}</h1>
+      <p className="mb-2 text-[var(--color-muted)]">
         <Link href={`/proposals/${request.proposal.id}`}>
           {request.proposal.reference}: {request.proposal.title}
         </Link>{" "}
         · {request.proposal.consortium.name}
       </p>
+      <p className="mb-6 flex flex-wrap gap-4 text-sm">
+        <span>Registered {request.registeredAt.toISOString().slice(0, 10)}</span>
+        <span>Target {request.dueAt.toISOString().slice(0, 10)}</span>
+        {request.status === "PENDING" ? (
+          <span data-testid="review-clock" className={clock.overdue ? "font-semibold text-[var(--color-error)]" : ""}>
+            {clock.label}
+          </span>
+        ) : null}
+        <span>Assigned to {request.assignedReviewer ? (request.assignedReviewer.id === actor.userId ? "you" : request.assignedReviewer.name) : "no one"}</span>
+      </p>
+      {request.conflict ? (
+        <p className="mb-6 border-l-8 border-[var(--color-error)] bg-[var(--color-warning-bg)] p-4" data-testid="conflict-warning">
+          {request.conflict}
+        </p>
+      ) : null}
+
       <div className="grid gap-8 lg:grid-cols-3">
-        <div className="space-y-8 lg:col-span-2">
+        <div className="min-w-0 space-y-8 lg:col-span-2">
           <section aria-labelledby="determination-heading" className="card">
             <h2 id="determination-heading" className="mb-2 text-xl font-bold">
               Why a license is required
             </h2>
-            <p>{request.determinationReason}</p>
+            <ul className="list-disc space-y-1 pl-6">
+              {reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
             <p className="mt-2 text-sm">
-              Country groups of {request.destination.name}: {request.destination.groups.map((g) => g.groupCode).join(", ") || "none"}
+              Country groups of {request.destination.name}: {request.destination.groups.map((g) => g.groupCode).join(", ") || "none"} · Rule version{" "}
+              <code>{request.ruleVersion ?? "not recorded"}</code>
             </p>
           </section>
+
           <section aria-labelledby="items-heading" className="card">
             <h2 id="items-heading" className="mb-2 text-xl font-bold">
               Controlled items
             </h2>
-            <DataTable caption="Controlled items in this license request" columns={["Item", "ECCN", "TPP", "Quantity", "Total value"]} className="">
+            <DataTable caption="Controlled items in this license request" columns={["Item", "ECCN", "TPP", "Performance density", "Quantity", "Unit value", "Total value"]}>
               {request.items.map(({ lineItem }) => (
                 <tr key={lineItem.id}>
                   <td>
                     {lineItem.description}
                     <span className="block text-sm">{[lineItem.manufacturer, lineItem.model].filter(Boolean).join(" ")}</span>
+                    {lineItem.designedForDataCenter ? <span className="block text-sm">Designed for data centers</span> : null}
                   </td>
                   <td>{lineItem.eccn ?? "—"}</td>
                   <td>{lineItem.totalProcessingPerformance?.toLocaleString("en-US") ?? "—"}</td>
+                  <td>{lineItem.performanceDensity?.toString() ?? "—"}</td>
                   <td>{lineItem.quantity.toLocaleString("en-US")}</td>
+                  <td>{formatCents(lineItem.unitPriceCents)}</td>
                   <td>{formatCents(lineItem.unitPriceCents * BigInt(lineItem.quantity))}</td>
                 </tr>
               ))}
             </DataTable>
           </section>
+
+          <section aria-labelledby="parties-heading" className="card">
+            <h2 id="parties-heading" className="mb-2 text-xl font-bold">
+              Parties and end use
+            </h2>
+            <PartiesTable parties={request.proposal.parties} />
+            <p className="mt-3">
+              <span className="font-semibold">Specific end use:</span> {request.proposal.specificEndUse ?? "not stated"}
+            </p>
+          </section>
+
+          <section aria-labelledby="screening-heading" className="card">
+            <h2 id="screening-heading" className="mb-2 text-xl font-bold">
+              Restricted-party screening
+            </h2>
+            <p className="mb-3 text-sm">
+              {request.screenings.length === 0
+                ? "The parties are being screened; reload the page in a moment."
+                : openHits.length === 0
+                  ? "No open screening hits."
+                  : `${openHits.length} screening hit(s) stand in the way of an approval.`}{" "}
+              Screened against the
+              Consolidated Screening List of {request.screenings[0]?.listVersion ?? "—"}; a score of {settings["screening.matchThreshold"]} or more is a possible match.
+            </p>
+            <DataTable caption="Screening of every party and member organization" columns={["Screened", "Outcome", "Best score", "Listed entries", "Action"]}>
+              {request.screenings.map((result) => {
+                const hits = Array.isArray(result.hits) ? (result.hits as Array<{ entryName: string; source: string; score: number }>) : [];
+                return (
+                  <tr key={result.id}>
+                    <td>
+                      {result.query}
+                      <span className="block text-sm">{capitalized(result.subjectKind)}</span>
+                    </td>
+                    <td data-testid="screening-outcome">
+                      {SCREENING_OUTCOME_LABELS[result.outcome]}
+                      {result.reviewedBy ? <span className="block text-sm">by {result.reviewedBy.name}: {result.reviewReason}</span> : null}
+                    </td>
+                    <td>{result.topScore}</td>
+                    <td>
+                      {hits.length === 0
+                        ? "—"
+                        : hits.map((hit) => (
+                            <span key={hit.entryName} className="block text-sm">
+                              {hit.entryName} ({hit.source}, {hit.score})
+                            </span>
+                          ))}
+                    </td>
+                    <td>
+                      {result.outcome === "POSSIBLE_MATCH" ? (
+                        <Link href={`/licensing/${request.id}/screening/${result.id}`} aria-label={`Review the hit for ${result.query}`}>
+                          Review
+                        </Link>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
+          </section>
+
+          <section aria-labelledby="snapshot-heading" className="card">
+            <h2 id="snapshot-heading" className="mb-2 text-xl font-bold">
+              As submitted
+            </h2>
+            {snapshot ? (
+              <details>
+                <summary className="cursor-pointer">
+                  Version {snapshot.version}, submitted {snapshot.submittedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                </summary>
+                <pre className="mt-3 max-h-96 overflow-auto whitespace-pre-wrap text-xs" tabIndex={0} aria-label="Snapshot of the proposal as submitted">
+                  {JSON.stringify(snapshot.snapshot, null, 2)}
+                </pre>
+              </details>
+            ) : (
+              <p>No snapshot recorded.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="thread-heading" className="card">
+            <h2 id="thread-heading" className="mb-2 text-xl font-bold">
+              Questions and answers
+            </h2>
+            {request.proposal.comments.length === 0 ? (
+              <p>No questions on this proposal yet.</p>
+            ) : (
+              <ol className="space-y-3">
+                {request.proposal.comments.map((comment) => (
+                  <li key={comment.id} className="text-sm">
+                    <p className="font-semibold">
+                      {comment.author.name} · {comment.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                    </p>
+                    <p className="whitespace-pre-line">{comment.body}</p>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
         </div>
-        <aside className="space-y-8">
+
+        <aside className="min-w-0 space-y-8">
           <section aria-labelledby="decision-heading" className="card">
             <h2 id="decision-heading" className="mb-2 text-xl font-bold">
               Decision
             </h2>
             <p className="mb-4">
               Status: <strong data-testid="license-status">{LICENSE_STATUS_LABELS[request.status]}</strong>
-              {request.status === "PENDING" ? <span className="block text-sm">{days < 0 ? `${-days} days past the review target` : `${days} days left of the review target`}</span> : null}
             </p>
-            {request.status === "PENDING" ? (
-              <ActionForm
-                action={decideLicenseAction}
-                label="License decision"
-                submitLabel="Record decision"
-                hidden={{ licenseRequestId: request.id }}
-                fields={[
-                  { kind: "radio", name: "outcome", label: "Decision", required: true, options: LICENSE_OUTCOMES.map((o) => ({ value: o, label: LICENSE_STATUS_LABELS[o] })) },
-                  { kind: "textarea", name: "reason", label: "Reason", required: true, hint: "Recorded with the decision and shown to the applicant." },
-                  { kind: "textarea", name: "conditions", label: "Binding conditions", hint: "Required when approving with conditions (security, reporting and end-use duties) or approving in part (which items)." },
-                ]}
-              />
+            {request.status === "PENDING" && !request.conflict ? (
+              <>
+                {request.assignedReviewer?.id !== actor.userId ? (
+                  <div className="mb-4">
+                    <ActionForm action={assignToMeAction} label="Assign to me" submitLabel="Assign to me" variant="secondary" size="small" hidden={{ licenseRequestId: request.id }} fields={[]} />
+                  </div>
+                ) : null}
+                <ActionForm
+                  action={decideLicenseAction}
+                  label="License decision"
+                  submitLabel="Record decision"
+                  hidden={{ licenseRequestId: request.id }}
+                  fields={[
+                    { kind: "radio", name: "outcome", label: "Decision", required: true, options: LICENSE_OUTCOMES.map((o) => ({ value: o, label: LICENSE_STATUS_LABELS[o] })) },
+                    { kind: "textarea", name: "reason", label: "Reason", required: true, hint: "Recorded with the decision and shown to the applicant." },
+                    ...conditionFields,
+                  ]}
+                />
+              </>
+            ) : request.status === "PENDING" ? (
+              <p>Another reviewer must decide this request.</p>
             ) : (
               request.decisions.map((decision) => (
                 <div key={decision.id} className="text-sm">
                   <p>
                     {LICENSE_STATUS_LABELS[decision.outcome]} by {decision.decidedBy.name} on {decision.decidedAt.toISOString().slice(0, 10)}
                   </p>
-                  <p className="mt-1">Reason: {decision.reason}</p>
-                  {decision.conditions ? <p className="mt-1">Conditions: {decision.conditions}</p> : null}
-                  {request.licenseNumber ? <p className="mt-1">License {request.licenseNumber}, valid to {request.expiresAt?.toISOString().slice(0, 10)}</p> : null}
+                  <LicenseTerms licenseNumber={request.licenseNumber} expiresAt={request.expiresAt} decision={decision} />
                 </div>
               ))
             )}

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
+import { LicenseTerms } from "@/components/license-conditions";
 import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { packageValue } from "@/lib/financing/rules";
 import { OBLIGOR_SECTOR_LABELS, PRODUCT_LABELS } from "@/lib/financing/labels";
+import { PARTY_ROLE_LABELS } from "@/lib/licensing/determination";
 import { LICENSE_STATUS_LABELS, reviewDaysRemaining } from "@/lib/licensing/status";
 import { formatBasisPoints, formatCents } from "@/lib/money";
 import { can, seatAllows } from "@/lib/policy";
@@ -160,6 +162,29 @@ export default async function ProposalPage({ params, searchParams }: { params: P
             ) : null}
           </section>
 
+          <section aria-labelledby="parties-heading" className="card">
+            <h2 id="parties-heading" className="mb-3 text-xl font-bold">
+              Parties and end use
+            </h2>
+            {proposal.parties.length === 0 ? (
+              <p>No parties named yet.</p>
+            ) : (
+              <ul className="mb-3 space-y-1">
+                {proposal.parties.map((party) => (
+                  <li key={party.id}>
+                    <span className="font-semibold">{PARTY_ROLE_LABELS[party.role][0]!.toUpperCase() + PARTY_ROLE_LABELS[party.role].slice(1)}:</span> {party.name} ({party.country.name})
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="mb-3 text-sm">Specific end use: {proposal.specificEndUse ?? "not stated yet"}</p>
+            <p>
+              <Link href={`/proposals/${proposal.id}/parties`} className={mayEdit ? "btn btn-secondary" : undefined}>
+                {mayEdit ? "Name the parties and the end use" : "See the parties and the end use"}
+              </Link>
+            </p>
+          </section>
+
           <section aria-labelledby="financing-heading" className="card">
             <h2 id="financing-heading" className="mb-3 text-xl font-bold">
               Financing request
@@ -284,17 +309,9 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                     <p className="text-sm">{request.determinationReason}</p>
                     {request.status === "PENDING" ? (
                       <p className="text-sm">Commerce review: {reviewDaysRemaining(request.dueAt, now)} days left of the target.</p>
-                    ) : request.licenseNumber ? (
-                      <p className="text-sm">
-                        License {request.licenseNumber}, valid to {request.expiresAt?.toISOString().slice(0, 10)}
-                      </p>
-                    ) : null}
-                    {request.decisions[0] ? (
-                      <div className="mt-1 text-sm">
-                        <p>Commerce&apos;s reason: {request.decisions[0].reason}</p>
-                        {request.decisions[0].conditions ? <p className="font-semibold">Binding conditions: {request.decisions[0].conditions}</p> : null}
-                      </div>
-                    ) : null}
+                    ) : (
+                      <LicenseTerms licenseNumber={request.licenseNumber} expiresAt={request.expiresAt} decision={request.decisions[0]} />
+                    )}
                   </li>
                 ))}
               </ul>

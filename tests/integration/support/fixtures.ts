@@ -8,6 +8,8 @@ import { addLineItem, createProposal, saveFinancingRequest } from "@/lib/proposa
 import { lineItemSchema, financingRequestSchema } from "@/lib/schemas/proposal";
 import { decideFinancing, recordBoardDecision, recordCongressionalNotification } from "@/lib/financing/service";
 import { boardDecisionSchema, congressionalNotificationSchema, financingDecisionSchema } from "@/lib/schemas/decisions";
+import { addParty, saveSpecificEndUse } from "@/lib/proposals/parties";
+import { partySchema } from "@/lib/schemas/parties";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -73,6 +75,10 @@ export async function createCompleteDraft(
     { layer: "APPLICATION_SOFTWARE", description: "Government applications", quantity: "1", unitPrice: "10,000,000.00" },
   ];
   for (const item of items) await addLineItem(client, actor, lineItem(proposal.id, item));
+  for (const role of ["PURCHASER", "ULTIMATE_CONSIGNEE", "END_USER"] as const) {
+    await addParty(client, actor, party(proposal.id, { role, name: `${role.toLowerCase().replaceAll("_", " ")} of ${proposal.reference}`, countryCode: destination, headquartersCountryCode: destination }));
+  }
+  await saveSpecificEndUse(client, actor, { proposalId: proposal.id, specificEndUse: "Sovereign government AI services in a national data center." });
   await saveFinancingRequest(
     client,
     actor,
@@ -111,8 +117,8 @@ export async function readyForFinalCommitment(client: Db, officer: Actor, propos
 }
 
 /**
- * `count` copies of a proposal (its line items, destinations and financing
- * request), in the same status: many proposals in a few statements, for load.
+ * `count` copies of a proposal (its line items, destinations, financing request
+ * and members' screening), in the same status: many proposals in a few statements, for load.
  */
 export async function copyProposal(client: Db, proposalId: string, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => `copy${randomBytes(10).toString("hex")}`);
@@ -132,6 +138,27 @@ export async function copyProposal(client: Db, proposalId: string, count: number
       INSERT INTO "FinancingRequest" ("id", "proposalId", "product", "requestedAmountCents", "eligibleForeignContentCents", "localCostsCents", "repaymentYears", "obligorSector", "stage", "status", "startingPoint", "boardDecidedAt", "boardMinuteReference", "congressNotifiedAt", "updatedAt")
       SELECT md5(c.id), c.id, f."product", f."requestedAmountCents", f."eligibleForeignContentCents", f."localCostsCents", f."repaymentYears", f."obligorSector", f."stage", f."status", f."startingPoint", f."boardDecidedAt", f."boardMinuteReference", f."congressNotifiedAt", now()
         FROM "FinancingRequest" f, unnest(${ids}::text[]) AS c(id) WHERE f."proposalId" = ${proposalId}`;
+    // The member organizations' screening, as the submission's job recorded it.
+    await tx.$executeRaw`
+      INSERT INTO "ScreeningResult" ("id", "proposalId", "organizationId", "subjectKind", "listId", "listVersion", "query", "topScore", "outcome", "hits", "screenedAt")
+      SELECT md5(c.id || s.id), c.id, s."organizationId", s."subjectKind", s."listId", s."listVersion", s."query", s."topScore", s."outcome", s."hits", s."screenedAt"
+        FROM "ScreeningResult" s, unnest(${ids}::text[]) AS c(id) WHERE s."proposalId" = ${proposalId} AND s."organizationId" IS NOT NULL`;
   });
   return ids;
+}
+
+type PartyOverrides = Partial<Record<"role" | "name" | "address" | "countryCode" | "headquartersCountryCode" | "parentName" | "parentCountryCode", string>>;
+
+export function party(proposalId: string, overrides: PartyOverrides = {}) {
+  return partySchema.parse({
+    proposalId,
+    role: "END_USER",
+    name: "National AI Authority",
+    address: "1 Government Avenue",
+    countryCode: "AE",
+    headquartersCountryCode: "AE",
+    parentName: "",
+    parentCountryCode: "",
+    ...overrides,
+  });
 }

@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm } from "@/components/form/action-form";
+import { Notice } from "@/components/notice";
+import { db } from "@/lib/db";
+import { PartiesTable } from "@/components/parties-table";
+import { seatAllows } from "@/lib/policy";
+import { allCountries, getProposal } from "@/lib/proposals/service";
+import { orNotFound, requirePageActor } from "@/lib/session";
+import { isEditable } from "@/lib/workflow";
+import { addPartyAction, removePartyAction, saveSpecificEndUseAction } from "./actions";
+import { partyFields } from "./party-fields";
+
+export const metadata: Metadata = { title: "Parties and end use" };
+
+const NOTICES: Record<string, string> = { "party-saved": "Party saved.", "party-removed": "Party removed." };
+
+export default async function PartiesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
+  const { id } = await params;
+  const { notice } = await searchParams;
+  const actor = await requirePageActor("proposal:read", `/proposals/${id}/parties`);
+  const client = db();
+  const { proposal, seatRole } = await orNotFound(getProposal(client, actor, id));
+  const countries = await allCountries(client);
+  const countryName = new Map(countries.map((c) => [c.code, c.name]));
+  const mayEdit = actor.role === "CONSORTIUM_MEMBER" && isEditable(proposal.status) && seatAllows(seatRole, "proposal:update");
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link href={`/proposals/${proposal.id}`}>Back to the proposal</Link>
+      </p>
+      {notice && NOTICES[notice] ? <Notice>{NOTICES[notice]}</Notice> : null}
+      <header className="mb-8">
+        <p className="text-sm text-[var(--color-muted)]">
+          {proposal.reference} · {proposal.consortium.name}
+        </p>
+        <h1 className="text-3xl font-bold">Parties and end use</h1>
+        <p className="mt-2 max-w-3xl">
+          Name the purchaser, the consignees and the end users of the package, and what the items will be used for. Commerce
+          reads them to decide the export licenses: an end user or consignee headquartered in, or owned from, a country of
+          concern needs a license at every destination. Every party is screened against the Consolidated Screening List when
+          the proposal is submitted.
+        </p>
+      </header>
+
+      <div className="space-y-8">
+        <section aria-labelledby="parties-heading" className="card">
+          <h2 id="parties-heading" className="mb-3 text-xl font-bold">
+            Parties
+          </h2>
+          {proposal.parties.length === 0 ? (
+            <p>No parties named yet.</p>
+          ) : (
+            <PartiesTable
+              parties={proposal.parties.map((party) => ({
+                ...party,
+                headquartersCountry: party.headquartersCountryCode ? { name: countryName.get(party.headquartersCountryCode) ?? party.headquartersCountryCode } : null,
+                parentCountry: party.parentCountryCode ? { name: countryName.get(party.parentCountryCode) ?? party.parentCountryCode } : null,
+              }))}
+              actions={
+                mayEdit
+                  ? (party) => (
+                      <>
+                        <Link href={`/proposals/${proposal.id}/parties/${party.id}`} aria-label={`Edit ${party.name}`}>
+                          Edit
+                        </Link>
+                        <ActionForm
+                          size="small"
+                          action={removePartyAction}
+                          label={`Remove ${party.name}`}
+                          submitLabel="Remove"
+                          variant="secondary"
+                          hidden={{ proposalId: proposal.id, partyId: party.id }}
+                          fields={[]}
+                        />
+                      </>
+                    )
+                  : undefined
+              }
+            />
+          )}
+          {mayEdit ? (
+            <div className="mt-6 border-t pt-4">
+              <h3 className="mb-3 text-lg font-semibold">Add a party</h3>
+              <ActionForm action={addPartyAction} label="Add a party" submitLabel="Add party" hidden={{ proposalId: proposal.id }} fields={partyFields(countries)} />
+            </div>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="end-use-heading" className="card">
+          <h2 id="end-use-heading" className="mb-3 text-xl font-bold">
+            Specific end use
+          </h2>
+          {mayEdit ? (
+            <ActionForm
+              action={saveSpecificEndUseAction}
+              label="Specific end use"
+              submitLabel="Save end use"
+              variant="secondary"
+              hidden={{ proposalId: proposal.id }}
+              fields={[
+                {
+                  kind: "textarea",
+                  name: "specificEndUse",
+                  label: "What the items will be used for",
+                  required: true,
+                  defaultValue: proposal.specificEndUse ?? undefined,
+                  hint: "Be specific: the workloads, who runs them and for whom, e.g. training and serving Arabic-language models for government e-services.",
+                },
+              ]}
+            />
+          ) : (
+            <p className="whitespace-pre-line">{proposal.specificEndUse ?? "Not stated."}</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
