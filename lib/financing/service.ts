@@ -5,7 +5,7 @@ import type { FinancingProduct, FinancingStage, LicenseRequestStatus } from "@/l
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
 import { lockExposureCap, readCapPosition, releaseProposalDraws } from "@/lib/exposure-cap/service";
-import { screeningBlockers } from "@/lib/screening/service";
+import { runScreening, screeningBlockers } from "@/lib/screening/service";
 import { licenseBlockers } from "@/lib/licensing/status";
 import { authorize, proposalScope, type Actor } from "@/lib/policy";
 import { applyTransition, getProposal, PROPOSAL_ROW } from "@/lib/proposals/service";
@@ -90,6 +90,17 @@ async function reviewFigures(tx: Tx, proposalId: string) {
 }
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Whether an approval would be the final commitment (the stage named, or the next after the current one). */
+async function commitsFinally(client: Db, actor: Actor, input: FinancingDecisionInput): Promise<boolean> {
+  if (input.outcome !== "APPROVED") return false;
+  if (input.stage) return input.stage === "FINAL_COMMITMENT";
+  const request = await client.financingRequest.findFirst({
+    where: { proposal: { AND: [{ id: input.proposalId }, proposalScope(actor, "financing:decide")] } },
+    select: { stage: true },
+  });
+  return request !== null && (stageEventAfter(request.stage) ?? "issueFinalCommitment") === "issueFinalCommitment";
+}
 
 type TermsRequest = { product: FinancingProduct; repaymentYears: number };
 
@@ -208,6 +219,10 @@ async function lockDecidableProposal(tx: Tx, actor: Actor, proposalId: string): 
  */
 export async function decideFinancing(client: Db, actor: Actor, input: FinancingDecisionInput, now = new Date()) {
   authorize(actor, "financing:decide");
+  // A final commitment screens every party and member again first, in a
+  // transaction of its own: the list may have changed since submission, and a new
+  // possible match must stay on record for Commerce even when the commitment is refused.
+  const rescreened = input.outcome === "APPROVED" && (await commitsFinally(client, actor, input)) ? await runScreening(client, input.proposalId) : null;
   return queuedTransaction(client, async (tx) => {
     const visible = { id: await lockDecidableProposal(tx, actor, input.proposalId) };
     const { proposal, settings, limits, blockers } = await reviewFigures(tx, visible.id);
@@ -223,7 +238,9 @@ export async function decideFinancing(client: Db, actor: Actor, input: Financing
 
     const event = input.stage ? STAGE_EVENT_FOR[input.stage] : (stageEventAfter(financingRequest.stage) ?? "issueFinalCommitment");
     if (event === "issueFinalCommitment") {
-      problemsOrThrow(blockers, "Financing can't be committed until every required export license is granted:");
+      // After the fresh screening, a possible match no reviewer has cleared blocks too.
+      const screening = rescreened ? await screeningBlockers(tx, proposal.id) : [];
+      problemsOrThrow([...new Set([...blockers, ...screening])], "Financing can't be committed until every required export license is granted and every party is cleared:");
     }
     const step = stageTransition(financingRequest.stage, proposal.status, event, actor.role);
     if (!step.ok) throw new RuleViolationError(step.reason);

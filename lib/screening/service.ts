@@ -93,9 +93,23 @@ export async function screenProposal(tx: Tx, proposalId: string) {
     ...proposal.consortium.memberships.map((m) => ({ partyId: null, organizationId: m.organization.id, subjectKind: "consortium member", query: m.organization.legalName })),
   ];
   await tx.screeningResult.deleteMany({ where: { proposalId, outcome: { in: ["NO_MATCH", "POSSIBLE_MATCH"] } } });
+  // A reviewer's decision stands when the same entries match again (screening runs
+  // again at the final commitment): only a match no reviewer has seen is new.
+  const reviewed = await tx.screeningResult.findMany({
+    where: { proposalId, outcome: { in: ["CLEARED", "CONFIRMED"] } },
+    select: { partyId: true, organizationId: true, hits: true },
+  });
+  const reviewedEntries = (subject: { partyId: string | null; organizationId: string | null }) =>
+    new Set(
+      reviewed
+        .filter((r) => (subject.partyId ? r.partyId === subject.partyId : r.organizationId === subject.organizationId))
+        .flatMap((r) => (r.hits as Array<{ entryId: string }>).map((hit) => hit.entryId)),
+    );
   let hits = 0;
   for (const subject of subjects) {
     const matches = list ? await matchName(tx, subject.query, threshold) : [];
+    const seen = reviewedEntries(subject);
+    if (matches.length > 0 && matches.every((match) => seen.has(match.entryId))) continue;
     const outcome: ScreeningOutcome = matches.length > 0 ? "POSSIBLE_MATCH" : "NO_MATCH";
     if (matches.length > 0) hits += 1;
     await tx.screeningResult.create({

@@ -66,7 +66,8 @@ describe("the approval chain", () => {
     const entries = await client.exposureCapEntry.findMany({ where: { proposalId } });
     expect(entries.map((e) => [e.kind, e.amountCents])).toEqual([["DRAW", 6_000_000_000n]]);
     const actions = (await client.auditEvent.findMany({ where: { proposalId }, orderBy: { id: "asc" } })).map((e) => e.action);
-    expect(actions.slice(-5)).toEqual(["license.decided", "proposal.transitioned", "financing.decided", "exposureCap.drawn", "proposal.transitioned"]);
+    // The parties are screened again at the final commitment, just before it.
+    expect(actions.slice(-6)).toEqual(["license.decided", "proposal.transitioned", "screening.run", "financing.decided", "exposureCap.drawn", "proposal.transitioned"]);
   });
 
   it("refuses financing when the license was denied", async () => {

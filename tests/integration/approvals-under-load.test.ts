@@ -79,7 +79,9 @@ describe("200 concurrent final approvals", () => {
 
   it("answers busy, saving nothing, when the cap lock can't be had within the configured wait", async () => {
     const proposalId = waitingId;
-    const before = await database.client.auditEvent.count();
+    // The screening run that precedes a final commitment is kept; the commitment saves nothing.
+    const decisionEvents = { action: { not: "screening.run" } };
+    const before = await database.client.auditEvent.count({ where: decisionEvents });
     await database.client.setting.update({ where: { key: "exposureCap.lockWaitMilliseconds" }, data: { value: 200 } });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -99,7 +101,7 @@ describe("200 concurrent final approvals", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     release();
     await holder;
-    expect(await database.client.auditEvent.count()).toBe(before);
+    expect(await database.client.auditEvent.count({ where: decisionEvents })).toBe(before);
     expect((await database.client.proposal.findUniqueOrThrow({ where: { id: proposalId } })).status).toBe("IN_FINANCING_REVIEW");
     await database.client.setting.update({ where: { key: "exposureCap.lockWaitMilliseconds" }, data: { value: 5000 } });
   });
