@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/form/action-form";
+import { newPasswordFields } from "@/components/form/new-password-fields";
 import { DataTable } from "@/components/data-table";
 import { Notice } from "@/components/notice";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/dates";
 import { recoveryCodesLeft } from "@/lib/identity/second-factor";
 import { openSessions, previousSignIn, sessionEndsAt } from "@/lib/identity/sessions";
-import { PASSWORD_MIN_LENGTH } from "@/lib/passwords";
 import { requirePageActor, currentSession } from "@/lib/session";
 import { changePasswordAction, endOtherSessionsAction, regenerateRecoveryCodesAction } from "./actions";
 
@@ -78,16 +78,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           submitLabel="Change password"
           fields={[
             { kind: "text", name: "currentPassword", label: "Current password", type: "password", autoComplete: "current-password", required: true },
-            {
-              kind: "text",
-              name: "newPassword",
-              label: "New password",
-              hint: `At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password; commonly used passwords are refused.`,
-              type: "password",
-              autoComplete: "new-password",
-              required: true,
-            },
-            { kind: "text", name: "confirmPassword", label: "New password again", type: "password", autoComplete: "new-password", required: true },
+            ...newPasswordFields({ name: "newPassword", label: "New password" }),
           ]}
         />
       </section>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/form/action-form";
+import { newPasswordFields } from "@/components/form/new-password-fields";
 import { invitationByToken, SEAT_ROLE_LABELS } from "@/lib/consortia/people";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/dates";
-import { PASSWORD_MIN_LENGTH } from "@/lib/passwords";
 import { currentActor } from "@/lib/session";
 import { acceptAsSignedInAction, acceptWithNewAccountAction } from "./actions";
 
@@ -52,16 +52,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
                 submitLabel="Create account and join"
                 fields={[
                   { kind: "text", name: "name", label: "Full name", autoComplete: "name", required: true },
-                  {
-                    kind: "text",
-                    name: "password",
-                    label: "Password",
-                    hint: `At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password; commonly used passwords are refused.`,
-                    type: "password",
-                    autoComplete: "new-password",
-                    required: true,
-                  },
-                  { kind: "text", name: "confirmPassword", label: "Password again", type: "password", autoComplete: "new-password", required: true },
+                  ...newPasswordFields({ name: "password", label: "Password" }),
                 ]}
               />
             </div>
