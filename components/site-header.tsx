@@ -4,13 +4,7 @@ import { SessionTimeout } from "@/components/session-timeout";
 import { requestSettings } from "@/lib/request-cache";
 import { currentSession } from "@/lib/session";
 import { can } from "@/lib/policy";
-
-const ROLE_LABELS = {
-  CONSORTIUM_MEMBER: "Consortium member",
-  COMMERCE_REVIEWER: "Commerce reviewer",
-  EXIM_OFFICER: "EXIM officer",
-  ADMINISTRATOR: "Administrator",
-} as const;
+import { ROLE_LABELS } from "@/lib/roles";
 
 export async function SiteHeader() {
   const session = await currentSession();

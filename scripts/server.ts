@@ -3,7 +3,7 @@
 // test that runs two servers on one database.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { totpCode } from "../lib/identity/totp";
+import { codeForStep, nextUsableStep, timeStepAt } from "../lib/identity/totp";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo";
 
 export type RunningServer = { base: string; stop: () => Promise<void> };
@@ -70,14 +70,13 @@ export async function signIn(base: string, email: string, password = DEMO_PASSWO
 const lastStepUsed = new Map<string, number>();
 
 async function showSecondFactor(base: string, cookie: string, email: string, secret: string): Promise<void> {
-  const stepNow = () => Math.floor(Date.now() / 30_000);
-  const step = Math.max(stepNow(), (lastStepUsed.get(email) ?? -1) + 1);
-  while (step > stepNow() + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+  const step = nextUsableStep(lastStepUsed.get(email));
+  while (step > timeStepAt() + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
   lastStepUsed.set(email, step);
   const response = await fetch(`${base}/api/session/second-factor`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie },
-    body: JSON.stringify({ code: await totpCode(secret, new Date(step * 30_000)) }),
+    body: JSON.stringify({ code: await codeForStep(secret, step) }),
   });
   if (!response.ok) throw new Error(`The second factor for ${email} was refused (HTTP ${response.status}): ${await response.text()}`);
 }

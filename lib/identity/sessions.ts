@@ -86,9 +86,14 @@ function actorOf(user: Pick<SessionUser, "id" | "role" | "name" | "email">): Act
 /**
  * The session a cookie names, if it still holds: not ended, not past its idle
  * or absolute limit, its user not disabled. The role comes from the user's row,
- * never from the cookie. Unless `touch` is false, the request counts as activity.
+ * never from the cookie. Unless `touch` is false, the request counts as activity
+ * (recorded at most every 15 s; "always" records it now, for "stay signed in").
  */
-export async function resolveSession(client: Db, id: string, { touch = true, now = new Date() }: { touch?: boolean; now?: Date } = {}): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  client: Db,
+  id: string,
+  { touch = true, now = new Date() }: { touch?: boolean | "always"; now?: Date } = {},
+): Promise<ResolvedSession | null> {
   const session = await client.userSession.findUnique({
     where: { id },
     include: { user: { select: { id: true, role: true, name: true, email: true, disabledAt: true, totpEnrolledAt: true } } },
@@ -96,7 +101,7 @@ export async function resolveSession(client: Db, id: string, { touch = true, now
   if (!session || session.revokedAt || session.user.disabledAt) return null;
   if (sessionEndsAt(session) <= now) return null;
   let lastSeenAt = session.lastSeenAt;
-  if (touch && now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+  if (touch === "always" || (touch && now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS)) {
     // Conditional, so a session ended meanwhile by another process stays ended.
     const touched = await client.userSession.updateMany({ where: { id, revokedAt: null }, data: { lastSeenAt: now } });
     if (touched.count === 0) return null;
@@ -114,10 +119,7 @@ export async function resolveSession(client: Db, id: string, { touch = true, now
 
 /** "Stay signed in": activity now, whatever the last touch was. */
 export async function extendSession(client: Db, id: string, now = new Date()): Promise<ResolvedSession | null> {
-  const current = await resolveSession(client, id, { touch: false, now });
-  if (!current) return null;
-  await client.userSession.updateMany({ where: { id, revokedAt: null }, data: { lastSeenAt: now } });
-  return resolveSession(client, id, { touch: false, now });
+  return resolveSession(client, id, { touch: "always", now });
 }
 
 /** Signing out: this session ends. */

@@ -68,3 +68,22 @@ export function normalizeRecoveryCode(code: string): string | null {
 export function hashRecoveryCode(normalized: string): string {
   return createHash("sha256").update(`recovery-code:${normalized}`).digest("hex");
 }
+
+/** The 30-second step a moment falls in. */
+export function timeStepAt(ms = Date.now()): number {
+  return Math.floor(ms / 30_000);
+}
+
+/**
+ * For scripts and tests that sign one account in repeatedly: the step whose code
+ * to use, given the last step used. A code is accepted once, so within the same
+ * step the next step's code is used (accepted for clock drift); a step further
+ * ahead must wait until the clock is one step short of it.
+ */
+export function nextUsableStep(lastStep: number | undefined, now = Date.now()): number {
+  return Math.max(timeStepAt(now), (lastStep ?? -1) + 1);
+}
+
+export function codeForStep(secret: string, step: number): Promise<string> {
+  return totpCode(secret, new Date(step * 30_000));
+}

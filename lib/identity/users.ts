@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit";
-import { NotFoundError, RuleViolationError } from "@/lib/errors";
+import { NotFoundError, requireRecordId, RuleViolationError } from "@/lib/errors";
 import { hashPassword, newPasswordProblem, verifyPassword } from "@/lib/passwords";
 import { authorize, type Actor } from "@/lib/policy";
 import type { ChangePasswordInput } from "@/lib/schemas/identity";
@@ -33,6 +33,7 @@ export async function listUsers(client: Db, actor: Actor, { q, after }: { q?: st
 
 export async function userAccount(client: Db, actor: Actor, userId: string) {
   authorize(actor, "users:manage");
+  requireRecordId(userId, "That account");
   const user = await client.user.findUnique({
     where: { id: userId },
     select: {

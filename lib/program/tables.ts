@@ -24,6 +24,14 @@ const DAYS_LABELS = {
 /** Dollars for a chart's scale: layout only, never shown as a figure. */
 const dollarsForLayout = (cents: bigint) => Number(cents / 100n);
 
+/** A row of proposals counted and an amount, for the pipeline, region and product tables. */
+const amountRow = (label: string, proposals: number, cents: bigint) => ({
+  label,
+  display: [label, proposals.toLocaleString("en-US"), formatCents(cents)],
+  csv: [label, String(proposals), centsToDecimal(cents)],
+  value: dollarsForLayout(cents),
+});
+
 export function dashboardTables(d: ProgramDashboard): DashboardTable[] {
   const capRow = (label: string, cents: bigint) => ({ label, display: [label, formatCents(cents)], csv: [label, centsToDecimal(cents)], value: dollarsForLayout(cents) });
   return [
@@ -44,34 +52,19 @@ export function dashboardTables(d: ProgramDashboard): DashboardTable[] {
       name: "pipeline",
       caption: "Pipeline by stage: proposals and amounts requested",
       columns: ["Stage", "Proposals", "Amount requested (US dollars)"],
-      rows: d.pipeline.map((row) => ({
-        label: STAGE_ROW_LABELS[row.stage],
-        display: [STAGE_ROW_LABELS[row.stage], row.proposals.toLocaleString("en-US"), formatCents(row.amountCents)],
-        csv: [STAGE_ROW_LABELS[row.stage], String(row.proposals), centsToDecimal(row.amountCents)],
-        value: dollarsForLayout(row.amountCents),
-      })),
+      rows: d.pipeline.map((row) => amountRow(STAGE_ROW_LABELS[row.stage], row.proposals, row.amountCents)),
     },
     {
       name: "regions",
       caption: "Outstanding commitments by region",
       columns: ["Region", "Proposals", "Committed (US dollars)"],
-      rows: d.byRegion.map((row) => ({
-        label: row.label,
-        display: [row.label, row.proposals.toLocaleString("en-US"), formatCents(row.amountCents)],
-        csv: [row.label, String(row.proposals), centsToDecimal(row.amountCents)],
-        value: dollarsForLayout(row.amountCents),
-      })),
+      rows: d.byRegion.map((row) => amountRow(row.label, row.proposals, row.amountCents)),
     },
     {
       name: "products",
       caption: "Outstanding commitments by product",
       columns: ["Product", "Proposals", "Committed (US dollars)"],
-      rows: d.byProduct.map((row) => ({
-        label: PRODUCT_LABELS[row.product],
-        display: [PRODUCT_LABELS[row.product], row.proposals.toLocaleString("en-US"), formatCents(row.amountCents)],
-        csv: [PRODUCT_LABELS[row.product], String(row.proposals), centsToDecimal(row.amountCents)],
-        value: dollarsForLayout(row.amountCents),
-      })),
+      rows: d.byProduct.map((row) => amountRow(PRODUCT_LABELS[row.product], row.proposals, row.amountCents)),
     },
     {
       name: "stage-days",

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
-import { totpCode } from "../../lib/identity/totp";
+import { codeForStep, nextUsableStep, timeStepAt } from "../../lib/identity/totp";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed/demo";
 
 /**
@@ -33,13 +33,6 @@ export const OFFICER = "officer@exim.example";
 
 export const ADMIN = "admin@portal.example";
 
-/** The demo account's current authenticator code, as the phone app would show it. */
-export async function currentCode(email: string, at = new Date()): Promise<string> {
-  const secret = DEMO_ACCOUNTS.find((a) => a.email === email)?.totpSecret;
-  if (!secret) throw new Error(`${email} has no demo authenticator secret`);
-  return totpCode(secret, at);
-}
-
 /** Signs in with the password and, for government accounts, the authenticator code. */
 export async function signIn(page: Page, email: string, path = "/sign-in") {
   await page.goto(path);
@@ -58,12 +51,11 @@ export async function signIn(page: Page, email: string, path = "/sign-in") {
 const lastStepUsed = new Map<string, number>();
 export async function enterSecondFactor(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: "Enter your authentication code" })).toBeVisible();
-  const stepNow = () => Math.floor(Date.now() / 30_000);
-  const step = Math.max(stepNow(), (lastStepUsed.get(email) ?? -1) + 1);
+  const step = nextUsableStep(lastStepUsed.get(email));
   // More than one step ahead would be refused: wait for the clock to catch up.
-  if (step > stepNow() + 1) await expect.poll(stepNow, { timeout: 35_000 }).toBeGreaterThanOrEqual(step - 1);
+  if (step > timeStepAt() + 1) await expect.poll(() => timeStepAt(), { timeout: 35_000 }).toBeGreaterThanOrEqual(step - 1);
   lastStepUsed.set(email, step);
-  const code = await currentCode(email, new Date(step * 30_000));
+  const code = await codeForStep(DEMO_ACCOUNTS.find((a) => a.email === email)!.totpSecret!, step);
   await page.getByLabel("Authentication code").fill(code);
   await page.getByRole("button", { name: "Continue" }).click();
 }

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { listUsers } from "@/lib/identity/users";
 import { userListQuerySchema } from "@/lib/schemas/identity";
 import { requirePageActor } from "@/lib/session";
-import { ROLE_LABELS } from "./roles";
+import { ROLE_LABELS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "People and access" };
 

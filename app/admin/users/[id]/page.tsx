@@ -3,21 +3,17 @@ import Link from "next/link";
 import { ActionForm } from "@/components/form/action-form";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/dates";
-import { requireRecordId } from "@/lib/errors";
 import { userAccount } from "@/lib/identity/users";
 import { orNotFound, requirePageActor } from "@/lib/session";
 import { changeRoleAction, endSessionsAction, resetSecondFactorAction, setAccessAction } from "../actions";
-import { ROLE_LABELS } from "../roles";
+import { ROLE_LABELS } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor("users:manage", `/admin/users/${id}`);
-  const user = await orNotFound((async () => {
-    requireRecordId(id, "That account");
-    return userAccount(db(), actor, id);
-  })());
+  const user = await orNotFound(userAccount(db(), actor, id));
   const self = user.id === actor.userId;
   return (
     <>

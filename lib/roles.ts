@@ -1,3 +1,4 @@
+// What each role is called on screen.
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const ROLE_LABELS: Record<Role, string> = {
