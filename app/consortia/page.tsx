@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { db } from "@/lib/db";
+import { SEAT_ROLE_NAMES } from "@/lib/consortia/people";
 import { myConsortia } from "@/lib/consortia/service";
 import { requirePageActor } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Your consortia" };
 
-const SEAT_LABELS = { LEAD: "Lead", CONTRIBUTOR: "Contributor", VIEWER: "Viewer" } as const;
 
 export default async function ConsortiaPage() {
   const actor = await requirePageActor("consortium:read", "/consortia");
@@ -30,7 +30,7 @@ export default async function ConsortiaPage() {
               <td>
                 <Link href={`/consortia/${c.id}`}>{c.name}</Link>
               </td>
-              <td>{c.users[0] ? SEAT_LABELS[c.users[0].seatRole] : "—"}</td>
+              <td>{c.users[0] ? SEAT_ROLE_NAMES[c.users[0].seatRole] : "—"}</td>
               <td>{c._count.memberships}</td>
               <td>{c._count.proposals}</td>
             </tr>
