@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
+import { Pagination } from "@/components/pagination";
 import { db } from "@/lib/db";
+import { pageRequestParams } from "@/lib/pagination";
 import { SEAT_ROLE_NAMES } from "@/lib/consortia/people";
 import { myConsortia } from "@/lib/consortia/service";
 import { requirePageActor } from "@/lib/session";
@@ -9,9 +11,10 @@ import { requirePageActor } from "@/lib/session";
 export const metadata: Metadata = { title: "Your consortia" };
 
 
-export default async function ConsortiaPage() {
+export default async function ConsortiaPage({ searchParams }: { searchParams: Promise<{ after?: string; before?: string }> }) {
   const actor = await requirePageActor("consortium:read", "/consortia");
-  const consortia = await myConsortia(db(), actor);
+  const list = await myConsortia(db(), actor, pageRequestParams(await searchParams));
+  const consortia = list.rows;
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">Your consortia</h1>
@@ -37,6 +40,7 @@ export default async function ConsortiaPage() {
           ))}
         </DataTable>
       )}
+      <Pagination next={list.next} previous={list.previous} basePath="/consortia" />
     </>
   );
 }
