@@ -74,6 +74,19 @@ describe("screening at submission", () => {
     expect(results.slice(1).every((r) => r.outcome === "NO_MATCH")).toBe(true);
     expect(results.find((r) => r.organizationId === organization.id)).toMatchObject({ subjectKind: "consortium member", outcome: "NO_MATCH" });
   });
+
+  it("screens the lenders and guarantors named on the parties step like every other party", async () => {
+    const { actor } = await createConsortiumMember(client);
+    const draft = await createCompleteDraft(client, actor, { destination: "AE" });
+    await addParty(client, actor, party(draft.id, { role: "LENDER", name: "Amber Meridian Trading L.L.C.", countryCode: "TR", headquartersCountryCode: "TR" }));
+    await addParty(client, actor, party(draft.id, { role: "GUARANTOR", name: "Ministry of Finance of the UAE", countryCode: "AE", headquartersCountryCode: "AE" }));
+    const { version } = await client.proposal.findUniqueOrThrow({ where: { id: draft.id } });
+    await submitProposal(client, actor, { proposalId: draft.id, expectedVersion: version });
+    const results = await client.screeningResult.findMany({ where: { proposalId: draft.id }, orderBy: { topScore: "desc" } });
+    expect(results.find((r) => r.subjectKind === "lender")).toMatchObject({ query: "Amber Meridian Trading L.L.C.", outcome: "POSSIBLE_MATCH", topScore: 100 });
+    expect(results.find((r) => r.subjectKind === "guarantor")).toMatchObject({ query: "Ministry of Finance of the UAE", outcome: "NO_MATCH" });
+    expect(await screeningBlockers(client, draft.id)).toEqual([expect.stringContaining("The lender Amber Meridian Trading L.L.C. is a possible match")]);
+  });
 });
 
 describe("the screening block", () => {
