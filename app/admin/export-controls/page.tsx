@@ -82,7 +82,7 @@ export default async function ExportControlsPage({ searchParams }: { searchParam
           <div className="card mb-6 max-w-2xl">
             <h3 className="mb-3 text-xl font-bold">Groups of {names.get(chosen)}</h3>
             <ActionForm
-              key={`${chosen}-${current.number}`}
+              key={chosen}
               action={changeCountryGroupsAction}
               label={`Change the country groups of ${names.get(chosen)}`}
               submitLabel="Save as a new version"
@@ -125,7 +125,6 @@ export default async function ExportControlsPage({ searchParams }: { searchParam
         </h2>
         <div className="card max-w-3xl">
           <ActionForm
-            key={`rules-${current.number}`}
             action={changeDeterminationRulesAction}
             label="Change the controlled ECCNs and thresholds"
             submitLabel="Save as a new version"
