@@ -1,10 +1,11 @@
 // The export-control rules in the database: numbered, dated versions, added by
 // administrators (who, when, why, audited in the same transaction), never edited.
 //
-// Reading the version in force costs one indexed row per request (its number);
-// the rule set itself is kept in this process by number, which is safe because a
-// version never changes once written. So every server process sees a new version
-// on its next request (decision 0024), with no cache to expire.
+// Reading the version in force costs one small indexed row per request (its id
+// and number); the rule set itself is kept in this process by the version's id,
+// which is safe because a version never changes once written. So every server
+// process sees a new version on its next request (decision 0024), with no cache
+// to expire.
 import type { Db, Tx } from "@/lib/db";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
@@ -17,39 +18,52 @@ type Reader = Pick<Db | Tx, "exportControlRulesVersion">;
 
 export type RulesVersion = { number: number; effectiveFrom: Date; rules: ExportControlRules };
 
-const byNumber = new Map<number, RulesVersion>();
+const VERSION_KEY = { id: true, number: true, effectiveFrom: true } as const;
+type VersionKey = { id: string; number: number; effectiveFrom: Date };
+
+const byId = new Map<string, ExportControlRules>();
 const MAX_KEPT = 200;
 
-/** One version's rule set, validated; read once per process (versions never change). */
-export async function rulesVersion(client: Reader, number: number): Promise<RulesVersion> {
-  const kept = byNumber.get(number);
-  if (kept) return kept;
-  const row = await client.exportControlRulesVersion.findUnique({ where: { number }, select: { number: true, effectiveFrom: true, rules: true } });
-  if (!row) throw new NotFoundError("Export-control rules version");
-  const parsed = exportControlRulesSchema.safeParse(row.rules);
-  if (!parsed.success) {
-    throw new Error(`Export-control rules version ${number} is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+async function withRules(client: Reader, key: VersionKey): Promise<RulesVersion> {
+  let rules = byId.get(key.id);
+  if (!rules) {
+    const row = await client.exportControlRulesVersion.findUniqueOrThrow({ where: { id: key.id }, select: { rules: true } });
+    const parsed = exportControlRulesSchema.safeParse(row.rules);
+    if (!parsed.success) {
+      throw new Error(`Export-control rules version ${key.number} is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    }
+    rules = parsed.data;
+    if (byId.size >= MAX_KEPT) byId.clear();
+    byId.set(key.id, rules);
   }
-  const version = { number: row.number, effectiveFrom: row.effectiveFrom, rules: parsed.data };
-  if (byNumber.size >= MAX_KEPT) byNumber.clear();
-  byNumber.set(number, version);
-  return version;
+  return { number: key.number, effectiveFrom: key.effectiveFrom, rules };
+}
+
+/** One version's rule set, validated (read once per process: versions never change). */
+export async function rulesVersion(client: Reader, number: number): Promise<RulesVersion> {
+  const key = await client.exportControlRulesVersion.findUnique({ where: { number }, select: VERSION_KEY });
+  if (!key) throw new NotFoundError("Export-control rules version");
+  return withRules(client, key);
+}
+
+async function versionKeyInForce(client: Reader, at: Date): Promise<VersionKey> {
+  const key = await client.exportControlRulesVersion.findFirst({
+    where: { effectiveFrom: { lte: at } },
+    orderBy: [{ effectiveFrom: "desc" }, { number: "desc" }],
+    select: VERSION_KEY,
+  });
+  if (!key) throw new Error("No export-control rules are in force: load the reference data (npm run db:seed).");
+  return key;
 }
 
 /** The number of the version in force at `at`: the latest effective on or before it. */
 export async function rulesVersionNumberInForce(client: Reader, at: Date = new Date()): Promise<number> {
-  const row = await client.exportControlRulesVersion.findFirst({
-    where: { effectiveFrom: { lte: at } },
-    orderBy: [{ effectiveFrom: "desc" }, { number: "desc" }],
-    select: { number: true },
-  });
-  if (!row) throw new Error("No export-control rules are in force: load the reference data (npm run db:seed).");
-  return row.number;
+  return (await versionKeyInForce(client, at)).number;
 }
 
 /** The version in force at `at`, with its rule set. */
 export async function rulesInForce(client: Reader, at: Date = new Date()): Promise<RulesVersion> {
-  return rulesVersion(client, await rulesVersionNumberInForce(client, at));
+  return withRules(client, await versionKeyInForce(client, at));
 }
 
 /** What a reviewer reads about a version: number, date, who and why. */
@@ -79,15 +93,12 @@ export async function listRulesVersions(client: Db, actor: Actor, request: PageR
 /** Everything the administrators' page shows besides the list: the rules in force, the countries, the groups. */
 export async function exportControlsOverview(client: Db, actor: Actor) {
   authorize(actor, "settings:manage");
-  const [number, countries, groups] = await Promise.all([
-    rulesVersionNumberInForce(client),
+  const [current, countries, groups] = await Promise.all([
+    rulesInForce(client),
     client.country.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }),
     client.countryGroup.findMany({ orderBy: { code: "asc" } }),
   ]);
-  const [current, summary] = await Promise.all([
-    rulesVersion(client, number),
-    client.exportControlRulesVersion.findUniqueOrThrow({ where: { number }, ...RULES_VERSION_SUMMARY }),
-  ]);
+  const summary = await client.exportControlRulesVersion.findUniqueOrThrow({ where: { number: current.number }, ...RULES_VERSION_SUMMARY });
   return { current, summary, countries, groups };
 }
 

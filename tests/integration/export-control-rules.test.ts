@@ -2,6 +2,8 @@
 // administrator's change is a new numbered version with who and why, audited in
 // the same transaction; nobody else may change them; a license request records
 // the version it was derived with, and one derived before a change keeps the old.
+import { readFileSync } from "node:fs";
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { ForbiddenError, RuleViolationError } from "@/lib/errors";
@@ -11,6 +13,7 @@ import type { Actor } from "@/lib/policy";
 import { submitProposal } from "@/lib/proposals/service";
 import { determinationRequestSchema } from "@/lib/schemas/api";
 import { countryGroupsChangeSchema, determinationRulesChangeSchema } from "@/lib/schemas/export-controls";
+import { INITIAL_LICENSING_RULES } from "@/prisma/seed/reference-data";
 import { freshDatabase } from "./support/database";
 import { createCompleteDraft, createConsortiumMember, createUser } from "./support/fixtures";
 
@@ -138,5 +141,30 @@ describe("license requests record the version they were derived with", () => {
       expect.objectContaining({ countryCode: "TH", licenseRequired: true, ruleVersion: current }),
       expect.objectContaining({ countryCode: "JP", licenseRequired: false, ruleVersion: current }),
     ]);
+  });
+});
+
+describe("a database from before the rules were versioned", () => {
+  it("the migration makes version 1 from the settings and the groups as they were, and drops those settings", async () => {
+    const { ownerUrl, client: app } = await freshDatabase();
+    const owner = new pg.Client({ connectionString: ownerUrl });
+    await owner.connect();
+    try {
+      // The state before: the rules as settings (one changed by an administrator), no versions.
+      await owner.query(`DELETE FROM "ExportControlRulesVersion"`);
+      for (const [key, value] of Object.entries({ ...INITIAL_LICENSING_RULES, "licensing.advancedChipTppThreshold": 5000 })) {
+        await owner.query(`INSERT INTO "Setting" ("key", "value", "description", "updatedAt") VALUES ($1, $2, '', now())`, [key, JSON.stringify(value)]);
+      }
+      await owner.query(readFileSync("prisma/migrations/20261130145035_export_control_rules_first_version/migration.sql", "utf8"));
+      const { rows } = await owner.query(`SELECT count(*)::int AS n FROM "Setting" WHERE "key" LIKE 'licensing.advancedChip%'`);
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await owner.end();
+    }
+    const { number, rules } = await rulesInForce(app);
+    expect(number).toBe(1);
+    expect(rules["licensing.advancedChipTppThreshold"]).toBe(5000);
+    expect(rules["licensing.worldwideRulePartyRoles"]).toEqual(INITIAL_LICENSING_RULES["licensing.worldwideRulePartyRoles"]);
+    expect(rules.countryGroups.VN).toEqual(["D:1", "D:5"]);
   });
 });
