@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = {
   "financing.congressNotified": "Congressional notification recorded",
   "financing.commitmentCancelled": "Final commitment cancelled",
   "referenceTable.versionAdded": "Reference table version added",
+  "exportControls.rulesChanged": "Export-control rules changed",
   "user.signedIn": "Signed in",
   "user.signedOut": "Signed out",
   "user.sessionsEnded": "Sessions ended",
@@ -71,7 +72,8 @@ export type AuditEntry = {
     | "ScreeningResult"
     | "ScreeningList"
     | "ConflictOfInterest"
-    | "ReferenceTableVersion";
+    | "ReferenceTableVersion"
+    | "ExportControlRulesVersion";
   entityId: string;
   proposalId?: string;
   before?: Prisma.InputJsonValue;

@@ -8,6 +8,7 @@ import { Notice } from "@/components/notice";
 import { db } from "@/lib/db";
 import { getLicenseRequest } from "@/lib/licensing/service";
 import { LICENSE_STATUS_LABELS, reviewClock } from "@/lib/licensing/status";
+import { formatDateTime } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import { LICENSE_OUTCOMES } from "@/lib/schemas/decisions";
 import { requestSettings } from "@/lib/request-cache";
@@ -86,8 +87,19 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
               ))}
             </ul>
             <p className="mt-2 text-sm">
-              Country groups of {request.destination.name}: {request.destination.groups.map((g) => g.groupCode).join(", ") || "none"} · Rule version{" "}
-              <code>{request.ruleVersion ?? "not recorded"}</code>
+              Country groups of {request.destination.name}: {request.destinationGroups.join(", ") || "none"}
+            </p>
+            <p className="mt-1 text-sm" data-testid="rules-version">
+              {request.rulesVersion ? (
+                <>
+                  Derived under export-control rules version {request.rulesVersion.number} (effective {formatDateTime(request.rulesVersion.effectiveFrom)}, changed by{" "}
+                  {request.rulesVersion.createdBy?.name ?? "the reference data load"} because: {request.rulesVersion.reason})
+                </>
+              ) : (
+                <>
+                  Derived before the export-control rules were versioned (rule fingerprint <code>{request.ruleVersion ?? "not recorded"}</code>)
+                </>
+              )}
             </p>
           </section>
 
