@@ -82,3 +82,8 @@ export const withdrawProposalSchema = proposalActionSchema.extend({
   /** Required after the final commitment: the release of the cap carries it. */
   reason: optionalText("the reason", 4000),
 });
+
+/** A reviewer's return of a proposal to the consortium: the reason is required and shown to the consortium. */
+export const returnForRevisionSchema = proposalActionSchema.extend({
+  reason: requiredText("the reason the consortium should revise the proposal", 4000),
+});
