@@ -2,7 +2,8 @@
 // with a reason; the consortium reads it, changes the title and a line item's
 // quantity, and resubmits; the reviewer sees version 1 → 2 field by field.
 import type { Page } from "@playwright/test";
-import { addLineItem, expectAccessible, MEMBER, nameParties, REVIEWER, requestFinancing, signIn, signOut, test, expect } from "./support";
+import { expect } from "@playwright/test";
+import { addLineItem, expectAccessible, MEMBER, nameParties, REVIEWER, requestFinancing, signIn, signOut, test } from "./support";
 
 const STORAGE = { layer: "Data-center storage", description: "All-flash storage arrays", unitPrice: "1,000,000", usContent: "80" };
 

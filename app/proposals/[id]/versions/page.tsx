@@ -30,8 +30,6 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 }
 
 export default async function VersionsPage(props: Params) {
-  const { id } = await props.params;
-  await requirePageActor("proposal:read", `/proposals/${id}/versions`);
   const { data } = await read(props);
   const { proposal, page } = data;
   return (

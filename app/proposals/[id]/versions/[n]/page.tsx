@@ -26,7 +26,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function VersionPage({ params }: Params) {
   const { id, n } = await params;
-  await requirePageActor("proposal:read", `/proposals/${id}/versions/${n}`);
   const { proposal, version, snapshot, latestNumber } = await load(id, n);
   const numbers = Array.from({ length: latestNumber }, (_, i) => latestNumber - i);
   const others = numbers.filter((number) => number !== version.number);

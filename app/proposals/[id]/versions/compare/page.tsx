@@ -100,8 +100,6 @@ function Rows({ title, id, diff, from, to, noun }: { title: string; id: string; 
 }
 
 export default async function CompareVersionsPage(props: Params) {
-  const { id } = await props.params;
-  await requirePageActor("proposal:read", `/proposals/${id}/versions`);
   const { data } = await read(props);
   const { proposal, from, to, diff } = data;
   return (
