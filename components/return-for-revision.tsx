@@ -19,7 +19,7 @@ export function ReturnForRevisionCard({ proposalId, expectedVersion }: { proposa
         submitLabel="Return for revision"
         variant="secondary"
         hidden={{ proposalId, expectedVersion: String(expectedVersion) }}
-        fields={[{ kind: "textarea", name: "reason", label: "Reason for returning", required: true, hint: "Say what the consortium must change. The consortium's people read this, in the portal and by email." }]}
+        fields={[{ kind: "textarea", name: "revisionReason", label: "Reason for returning", required: true, hint: "Say what the consortium must change. The consortium's people read this, in the portal and by email." }]}
       />
     </section>
   );

@@ -85,7 +85,7 @@ export async function withdrawProposalAction(_previous: FormState, formData: For
 
 export async function returnForRevisionAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runFormActionThenRedirect(formData, "proposal:return", returnForRevisionSchema, async (actor, input) => {
-    await returnForRevision(db(), actor, input, portalUrl(await headers()));
+    await returnForRevision(db(), actor, { proposalId: input.proposalId, expectedVersion: input.expectedVersion, reason: input.revisionReason }, portalUrl(await headers()));
     return `/proposals/${input.proposalId}?notice=returned`;
   });
 }

@@ -20,7 +20,7 @@ export async function returnForRevision(
   authorize(actor, "proposal:return");
   requireRecordId(input.proposalId, "Proposal");
   const reason = input.reason.trim();
-  if (!reason) throw new RuleViolationError("Give the reason the consortium should revise the proposal.", [], "reason");
+  if (!reason) throw new RuleViolationError("Enter the reason the consortium should revise the proposal.", [], "revisionReason");
   return client.$transaction(async (tx) => {
     const proposal = await lockProposal(tx, actor, input.proposalId, "proposal:return");
     // A reviewer with a declared conflict with a member organization stays out of it.

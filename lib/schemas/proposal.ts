@@ -85,5 +85,6 @@ export const withdrawProposalSchema = proposalActionSchema.extend({
 
 /** A reviewer's return of a proposal to the consortium: the reason is required and shown to the consortium. */
 export const returnForRevisionSchema = proposalActionSchema.extend({
-  reason: requiredText("the reason the consortium should revise the proposal", 4000),
+  // Its own name: the license and financing pages show it beside decision forms that have a "reason".
+  revisionReason: requiredText("the reason the consortium should revise the proposal", 4000),
 });

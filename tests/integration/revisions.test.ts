@@ -34,7 +34,7 @@ describe("returning a proposal for revision", () => {
     const error = await returnForRevision(client, reviewer, { proposalId, expectedVersion: before.version, reason: "   " }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(RuleViolationError);
-    expect((error as RuleViolationError).field).toBe("reason");
+    expect((error as RuleViolationError).field).toBe("revisionReason");
     expect(await client.proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({ status: "IN_LICENSE_REVIEW", version: before.version });
     expect(await client.auditEvent.count({ where: { proposalId } })).toBe(events);
     expect(await client.revisionRequest.count({ where: { proposalId } })).toBe(0);
