@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = {
   "consortium.invitationAccepted": "Invitation accepted",
   "consortium.seatChanged": "Person's role changed",
   "consortium.personRemoved": "Person removed",
+  "question.asked": "Question asked",
+  "question.answered": "Question answered",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -71,7 +73,8 @@ export type AuditEntry = {
     | "ScreeningResult"
     | "ScreeningList"
     | "ConflictOfInterest"
-    | "ReferenceTableVersion";
+    | "ReferenceTableVersion"
+    | "Question";
   entityId: string;
   proposalId?: string;
   before?: Prisma.InputJsonValue;

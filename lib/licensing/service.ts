@@ -108,7 +108,6 @@ export async function getLicenseRequest(client: Db, actor: Actor, licenseRequest
             include: { country: { select: { name: true } }, headquartersCountry: { select: { name: true } }, parentCountry: { select: { name: true } } },
           },
           submissions: { orderBy: { version: "desc" }, take: 1, select: { version: true, submittedAt: true, snapshot: true } },
-          comments: { where: { internal: false }, orderBy: { createdAt: "asc" }, take: 100, include: { author: { select: { name: true } } } },
         },
       },
       items: { include: { lineItem: true } },

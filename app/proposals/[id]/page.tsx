@@ -4,6 +4,7 @@ import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
 import { LicenseTerms } from "@/components/license-conditions";
 import { Notice } from "@/components/notice";
+import { QuestionThread } from "@/components/question-thread";
 import { StatusBadge } from "@/components/status-badge";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
 import { db } from "@/lib/db";
@@ -257,6 +258,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
               </p>
             ) : null}
           </section>
+          {proposal.submittedAt && can(actor, "question:read") ? <QuestionThread actor={actor} proposalId={proposal.id} /> : null}
         </div>
 
         <aside className="min-w-0 space-y-8">
