@@ -10,7 +10,12 @@ import { AGENCY_LABELS, newMessagesLabel } from "@/lib/questions/rules";
 import { markThreadRead, questionThread } from "@/lib/questions/service";
 
 export function NewBadge() {
-  return <span className="ml-2 inline-block rounded bg-[var(--color-navy-700)] px-2 py-0.5 text-xs font-bold uppercase text-white">New</span>;
+  return (
+    <>
+      {" "}
+      <span className="ml-1 inline-block rounded bg-[var(--color-navy-700)] px-2 py-0.5 text-xs font-bold uppercase text-white">New</span>
+    </>
+  );
 }
 
 const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
@@ -20,13 +25,16 @@ export async function QuestionThread({ actor, proposalId }: { actor: Actor; prop
   const thread = await questionThread(client, actor, proposalId);
   // The reader has now seen everything shown: the next view marks nothing of it new.
   if (thread.readUpTo) await markThreadRead(client, actor, proposalId, thread.readUpTo);
-  const open = thread.questions.filter((q) => q.status === "OPEN");
+  // Open questions first (the oldest is the default); an answered one can take a further answer.
+  const answerable = [...thread.questions.filter((q) => q.status === "OPEN"), ...thread.questions.filter((q) => q.status !== "OPEN")];
+  const number = (q: (typeof thread.questions)[number]) => thread.questions.indexOf(q) + 1;
 
   return (
     <section id="questions" aria-labelledby="questions-heading" className="card">
       <h2 id="questions-heading" className="mb-3 text-xl font-bold">
         Questions and answers
-        {thread.newCount > 0 ? <span className="ml-2 text-base font-semibold text-[var(--color-navy-700)]">({newMessagesLabel(thread.newCount)})</span> : null}
+        {thread.newCount > 0 ? " " : null}
+        {thread.newCount > 0 ? <span className="ml-1 text-base font-semibold text-[var(--color-navy-700)]">({newMessagesLabel(thread.newCount)})</span> : null}
       </h2>
       <p className="mb-4 text-sm text-[var(--color-muted)]">Between the consortium, Commerce and EXIM. No one else can read this thread.</p>
       {thread.olderQuestionsHidden ? <p className="mb-3 text-sm">Only the latest questions are shown.</p> : null}
@@ -66,23 +74,23 @@ export async function QuestionThread({ actor, proposalId }: { actor: Actor; prop
         </ol>
       )}
       {thread.closedReason && (thread.questions.length > 0 || actor.role !== "CONSORTIUM_MEMBER") ? <p className="mb-4 text-sm">{thread.closedReason}</p> : null}
-      {thread.mayAnswer && open.length > 0 ? (
+      {thread.mayAnswer && answerable.length > 0 ? (
         <ActionForm
           action={answerQuestionAction}
           label="Answer a question"
           submitLabel="Send answer"
-          hidden={open.length === 1 ? { questionId: open[0]!.id } : {}}
+          hidden={answerable.length === 1 ? { questionId: answerable[0]!.id } : {}}
           fields={[
             { kind: "heading", text: "Answer a question" },
-            ...(open.length > 1
+            ...(answerable.length > 1
               ? [
                   {
                     kind: "radio" as const,
                     name: "questionId",
                     label: "Which question are you answering?",
                     required: true,
-                    defaultValue: open[0]!.id,
-                    options: open.map((q) => ({ value: q.id, label: `Question ${thread.questions.indexOf(q) + 1}: ${excerpt(q.body)}` })),
+                    defaultValue: answerable[0]!.id,
+                    options: answerable.map((q) => ({ value: q.id, label: `Question ${number(q)}${q.status === "OPEN" ? "" : " (answered)"}: ${excerpt(q.body)}` })),
                   },
                 ]
               : []),
@@ -92,7 +100,7 @@ export async function QuestionThread({ actor, proposalId }: { actor: Actor; prop
               label: "Your answer",
               required: true,
               rows: 5,
-              hint: open.length === 1 ? `To question ${thread.questions.indexOf(open[0]!) + 1}. The person who asked is notified by email.` : "The person who asked is notified by email.",
+              hint: `${answerable.length === 1 ? `To question ${number(answerable[0]!)}. ` : ""}The person who asked is notified by email.`,
             },
           ]}
         />
