@@ -54,6 +54,8 @@ export const AUDIT_ACTIONS = {
   "consortium.invitationAccepted": "Invitation accepted",
   "consortium.seatChanged": "Person's role changed",
   "consortium.personRemoved": "Person removed",
+  "question.asked": "Question asked",
+  "question.answered": "Question answered",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -73,7 +75,8 @@ export type AuditEntry = {
     | "ScreeningList"
     | "ConflictOfInterest"
     | "ReferenceTableVersion"
-    | "ExportControlRulesVersion";
+    | "ExportControlRulesVersion"
+    | "Question";
   entityId: string;
   proposalId?: string;
   before?: Prisma.InputJsonValue;
