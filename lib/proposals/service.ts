@@ -42,6 +42,12 @@ const proposalDetail = {
     orderBy: [{ role: "asc" }, { createdAt: "asc" }],
     include: { country: { select: { name: true } }, headquartersCountry: { include: { groups: true } }, parentCountry: { include: { groups: true } } },
   },
+  // ...and the attachments, so the frozen snapshot names each file and its SHA-256.
+  documents: {
+    where: { removedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, kind: true },
+  },
 } satisfies Prisma.ProposalInclude;
 
 export type ProposalView = Prisma.ProposalGetPayload<{ include: typeof proposalView }>;
