@@ -67,7 +67,6 @@ export function formatBytes(bytes: number): string {
  */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   let name = base.normalize("NFC").replace(/[\u0000-\u001f\u007f"*:<>?|]/g, "_").replace(/\s+/g, " ").trim();
   name = name.replace(/^\.+/, "");
   if (name.length > 200) {

@@ -15,6 +15,7 @@ import { formatBasisPoints, formatCents } from "@/lib/money";
 import { can, seatAllows } from "@/lib/policy";
 import { LAYER_SHORT_LABELS, reviewFlags } from "@/lib/proposals/completeness";
 import { proposalPageData, submissionChecklist } from "@/lib/proposals/service";
+import { latestSubmission } from "@/lib/proposals/submission-files";
 import { orNotFound, requirePageActor } from "@/lib/session";
 import { requestSettings } from "@/lib/request-cache";
 import { isEditable, STAGE_LABELS, STATUS_LABELS, transition } from "@/lib/workflow";
@@ -40,6 +41,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
   const actor = await requirePageActor("proposal:read", `/proposals/${id}`);
   const settings = await requestSettings();
   const { proposal, seatRole, mayEdit, history, countries, memberProblems } = await orNotFound(proposalPageData(db(), actor, id, settings));
+  const submitted = await latestSubmission(db(), proposal.id);
 
   const isMember = actor.role === "CONSORTIUM_MEMBER";
   // What the page offers follows the state machine and the seat; the services enforce both.
@@ -183,6 +185,25 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                 {mayEdit ? "Name the parties and the end use" : "See the parties and the end use"}
               </Link>
             </p>
+          </section>
+
+          <section aria-labelledby="attachments-heading" className="card">
+            <h2 id="attachments-heading" className="mb-3 text-xl font-bold">
+              Attachments
+            </h2>
+            <p className="mb-3">Technical specifications, the security plan, financial statements and other supporting documents.</p>
+            <p>
+              <Link href={`/proposals/${proposal.id}/attachments`} className={mayEdit ? "btn btn-secondary" : undefined}>
+                {mayEdit ? "Upload and manage attachments" : "See the attachments"}
+              </Link>
+            </p>
+            {submitted ? (
+              <p className="mt-3">
+                As submitted on {submitted.submittedAt.toISOString().slice(0, 10)}:{" "}
+                <a href={`/proposals/${proposal.id}/versions/${submitted.version}/pdf`}>the proposal (PDF)</a>,{" "}
+                <a href={`/proposals/${proposal.id}/versions/${submitted.version}/zip`}>the proposal with its attachments (ZIP)</a>
+              </p>
+            ) : null}
           </section>
 
           <section aria-labelledby="financing-heading" className="card">
