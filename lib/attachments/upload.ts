@@ -54,7 +54,7 @@ export async function receiveUpload(request: Request, storage: ObjectStorage, ma
     stream.on("limit", () => {
       truncated = true;
     });
-    const stored = storage.put(stream).then((object): ReceivedFile => ({ fileName: cleanFileName(info.filename ?? ""), stored: object, truncated: truncated || Boolean(stream.truncated) }));
+    const stored = storage.put(stream).then((object): ReceivedFile => ({ fileName: info.filename ? cleanFileName(info.filename) : "", stored: object, truncated: truncated || Boolean(stream.truncated) }));
     // Handled below once the form is read; this keeps an early failure from going unobserved.
     stored.catch(() => undefined);
     pending = stored;
