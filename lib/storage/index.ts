@@ -10,7 +10,7 @@ import type { ObjectStorage } from "./types";
 
 /** The folder attachments go to: ATTACHMENTS_DIR, or `.data/attachments` in the working folder. */
 export function attachmentsDirectory(): string {
-  return path.resolve(process.env.ATTACHMENTS_DIR || path.join(".data", "attachments"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.ATTACHMENTS_DIR || path.join(process.cwd(), ".data", "attachments"));
 }
 
 let shared: ObjectStorage | null = null;

@@ -2,7 +2,7 @@
 // its SHA-256, what is refused with nothing written, who may download what, and
 // the PDF and ZIP of a submitted version.
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
