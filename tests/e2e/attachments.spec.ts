@@ -74,3 +74,45 @@ test("a PDF uploaded through the form is listed and downloads intact; a renamed 
   expect(signedOut.headers()["location"]).toContain("/sign-in");
   await visitor.close();
 });
+
+test("large files stream to storage: one above the proxy's 10 MB buffer is taken whole, one over 25 MB is refused", async ({ page }) => {
+  await signIn(page, MEMBER);
+  await page.goto("/proposals/new");
+  await page.getByLabel("Title").fill(`Large attachments ${Date.now()}`);
+  await page.getByLabel("Summary").fill("Checking the size limit.");
+  await page.getByLabel("Destination country").selectOption({ label: "Saudi Arabia" });
+  await page.getByRole("button", { name: "Create draft proposal" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Large attachments");
+  const proposalPath = new URL(page.url()).pathname;
+  const post = (name: string, buffer: Buffer) =>
+    page.request.post(`${proposalPath}/attachments/upload`, {
+      headers: { origin: new URL(page.url()).origin },
+      multipart: { kind: "TECHNICAL_SPECIFICATION", file: { name, mimeType: "application/pdf", buffer } },
+      maxRedirects: 0,
+    });
+
+  const twelve = Buffer.concat([await pdfFile("Twelve megabytes"), Buffer.alloc(12 * 1024 * 1024, 0x20)]);
+  const taken = await post("drawings.pdf", twelve);
+  expect(taken.status()).toBe(303);
+  expect(taken.headers()["location"]).toBe(`${proposalPath}/attachments?notice=uploaded`);
+  await page.goto(`${proposalPath}/attachments`);
+  const row = page.getByRole("row", { name: /drawings\.pdf/ });
+  await expect(row).toContainText("12 MB");
+  await expect(row).toContainText(`SHA-256 ${sha256(twelve).slice(0, 16)}`);
+
+  const tooLarge = await post("archive.pdf", Buffer.concat([await pdfFile("Too large"), Buffer.alloc(26 * 1024 * 1024, 0x20)]));
+  expect(tooLarge.status()).toBe(303);
+  expect(tooLarge.headers()["location"]).toContain("fileError=too-large");
+  await page.goto(tooLarge.headers()["location"]!);
+  await expect(page.getByRole("alert").filter({ hasText: "is larger than 25 MB. Upload a file of 25 MB or less." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "archive.pdf", exact: true })).toHaveCount(0);
+
+  // A post from another site is refused before anything is read.
+  const forged = await page.request.post(`${proposalPath}/attachments/upload`, {
+    headers: { origin: "https://elsewhere.example" },
+    multipart: { kind: "OTHER", file: { name: "x.pdf", mimeType: "application/pdf", buffer: await pdfFile() } },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+});
+
