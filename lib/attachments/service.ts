@@ -44,6 +44,9 @@ async function requireUploadable(client: Db, actor: Actor, proposalId: string) {
   return proposal;
 }
 
+/** Multipart framing and the form's other fields, on top of the file itself. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+
 export type UploadResult =
   | { ok: true; document: { id: string; fileName: string; sha256: string; sizeBytes: number; contentType: string } }
   | { ok: false; refusal: Refusal | null; kindProblem: string | null; kind: string | undefined; maxBytes: number };
@@ -56,6 +59,10 @@ export type UploadResult =
 export async function uploadAttachment(client: Db, storage: ObjectStorage, actor: Actor, proposalId: string, request: Request): Promise<UploadResult> {
   await requireUploadable(client, actor, proposalId);
   const maxBytes = (await loadProgramSettings(client))["attachments.maxBytes"];
+  // Far over the limit by its declared length: refused without storing what would be thrown away.
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes + FORM_OVERHEAD_BYTES) {
+    return { ok: false, refusal: { reason: "too-large", fileName: "" }, kindProblem: null, kind: undefined, maxBytes };
+  }
   const received = await receiveUpload(request, storage, maxBytes);
   const file = received.file;
   let kept = false;

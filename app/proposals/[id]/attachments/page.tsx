@@ -98,7 +98,7 @@ export default async function AttachmentsPage({ params, searchParams }: Props) {
             <DataTable caption="Attached documents" columns={["File", "Document", "Size", "Added", ...(mayEdit ? ["Actions"] : [])]} className="">
               {documents.rows.map((document) => (
                 <tr key={document.id}>
-                  <td className="break-all">
+                  <td className="min-w-48 wrap-anywhere">
                     <a href={`/proposals/${proposal.id}/attachments/${document.id}`} download>
                       {document.fileName}
                     </a>

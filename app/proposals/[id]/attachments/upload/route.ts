@@ -6,14 +6,10 @@
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, RuleViolationError, UnauthenticatedError } from "@/lib/errors";
 import { checkUploadPost } from "@/lib/request-guard";
-import { requestSettings } from "@/lib/request-cache";
 import { uploadAttachment } from "@/lib/attachments/service";
 import { MalformedUploadError } from "@/lib/attachments/upload";
 import { attachmentStorage } from "@/lib/storage";
 import { requireActor } from "@/lib/session";
-
-/** Multipart framing and the form's other fields, on top of the file itself. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 const plain = (status: number, message: string) =>
   new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
@@ -31,10 +27,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const page = `/proposals/${encodeURIComponent(id)}/attachments`;
   try {
     const actor = await requireActor("proposal:update");
-    const maxBytes = (await requestSettings())["attachments.maxBytes"];
-    const declared = Number(request.headers.get("content-length") ?? "0");
-    // Far over the limit: say so without storing what would be thrown away.
-    if (declared > maxBytes + FORM_OVERHEAD_BYTES) return back(request, page, { fileError: "too-large" });
     const result = await uploadAttachment(db(), attachmentStorage(), actor, id, request);
     if (result.ok) return back(request, page, { notice: "uploaded" });
     return back(request, page, {
