@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = {
   "proposal.partyAdded": "Party added",
   "proposal.partyUpdated": "Party changed",
   "proposal.partyRemoved": "Party removed",
+  "proposal.attachmentAdded": "Attachment added",
+  "proposal.attachmentRemoved": "Attachment removed",
   "screening.run": "Parties screened",
   "screening.reviewed": "Screening hit reviewed",
   "screening.listImported": "Screening list imported",
@@ -54,6 +56,8 @@ export const AUDIT_ACTIONS = {
   "consortium.invitationAccepted": "Invitation accepted",
   "consortium.seatChanged": "Person's role changed",
   "consortium.personRemoved": "Person removed",
+  "question.asked": "Question asked",
+  "question.answered": "Question answered",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -63,6 +67,7 @@ export type AuditEntry = {
     | "Proposal"
     | "LineItem"
     | "Party"
+    | "Document"
     | "FinancingRequest"
     | "LicenseRequest"
     | "FinancingDecision"
@@ -73,7 +78,8 @@ export type AuditEntry = {
     | "ScreeningList"
     | "ConflictOfInterest"
     | "ReferenceTableVersion"
-    | "ExportControlRulesVersion";
+    | "ExportControlRulesVersion"
+    | "Question";
   entityId: string;
   proposalId?: string;
   before?: Prisma.InputJsonValue;

@@ -111,7 +111,6 @@ export async function getLicenseRequest(client: Db, actor: Actor, licenseRequest
             orderBy: [{ role: "asc" }, { createdAt: "asc" }],
             include: { country: { select: { name: true } }, headquartersCountry: { select: { name: true } }, parentCountry: { select: { name: true } } },
           },
-          comments: { where: { internal: false }, orderBy: { createdAt: "asc" }, take: 100, include: { author: { select: { name: true } } } },
         },
       },
       items: { include: { lineItem: true } },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { QuestionThread } from "@/components/question-thread";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { ActionForm, type FieldSpec } from "@/components/form/action-form";
@@ -211,25 +212,7 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
             )}
           </section>
 
-          <section aria-labelledby="thread-heading" className="card">
-            <h2 id="thread-heading" className="mb-2 text-xl font-bold">
-              Questions and answers
-            </h2>
-            {request.proposal.comments.length === 0 ? (
-              <p>No questions on this proposal yet.</p>
-            ) : (
-              <ol className="space-y-3">
-                {request.proposal.comments.map((comment) => (
-                  <li key={comment.id} className="text-sm">
-                    <p className="font-semibold">
-                      {comment.author.name} · {comment.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                    </p>
-                    <p className="whitespace-pre-line">{comment.body}</p>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          <QuestionThread actor={actor} proposalId={request.proposal.id} />
         </div>
 
         <aside className="min-w-0 space-y-8">

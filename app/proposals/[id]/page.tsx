@@ -4,6 +4,7 @@ import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
 import { LicenseTerms } from "@/components/license-conditions";
 import { Notice } from "@/components/notice";
+import { QuestionThread } from "@/components/question-thread";
 import { ReturnForRevisionCard } from "@/components/return-for-revision";
 import { StatusBadge } from "@/components/status-badge";
 import { ReturnedForRevision, VersionLinks } from "@/components/versions";
@@ -190,6 +191,25 @@ export default async function ProposalPage({ params, searchParams }: { params: P
             </p>
           </section>
 
+          <section aria-labelledby="attachments-heading" className="card">
+            <h2 id="attachments-heading" className="mb-3 text-xl font-bold">
+              Attachments
+            </h2>
+            <p className="mb-3">Technical specifications, the security plan, financial statements and other supporting documents.</p>
+            <p>
+              <Link href={`/proposals/${proposal.id}/attachments`} className={mayEdit ? "btn btn-secondary" : undefined}>
+                {mayEdit ? "Upload and manage attachments" : "See the attachments"}
+              </Link>
+            </p>
+            {versions.latest ? (
+              <p className="mt-3">
+                As submitted on {versions.latest.submittedAt.toISOString().slice(0, 10)}:{" "}
+                <a href={`/proposals/${proposal.id}/versions/${versions.latest.number}/pdf`}>the proposal (PDF)</a>,{" "}
+                <a href={`/proposals/${proposal.id}/versions/${versions.latest.number}/zip`}>the proposal with its attachments (ZIP)</a>
+              </p>
+            ) : null}
+          </section>
+
           <section aria-labelledby="financing-heading" className="card">
             <h2 id="financing-heading" className="mb-3 text-xl font-bold">
               Financing request
@@ -262,6 +282,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
               </p>
             ) : null}
           </section>
+          {proposal.submittedAt && can(actor, "question:read") ? <QuestionThread actor={actor} proposalId={proposal.id} /> : null}
         </div>
 
         <aside className="min-w-0 space-y-8">
