@@ -129,7 +129,7 @@ export async function proposalPageData(client: Db, actor: Actor, proposalId: str
     mayEdit ? destinationCountries(client, settings) : [],
     // Shown with the submission checklist, which only editable proposals have.
     isEditable(proposal.status) ? memberIneligibilities(client, proposal.consortiumId) : [],
-    versionContext(client, proposal.id),
+    versionContext(client, proposal.id, { submitted: proposal.submittedAt !== null, returned: proposal.status === "RETURNED_FOR_REVISION" }),
   ]);
   return { proposal, seatRole, mayEdit, history, countries, memberProblems, versions };
 }
