@@ -488,7 +488,9 @@ async function submitInTransaction(client: Db, actor: Actor, input: { proposalId
     return required.length > 0
       ? applyTransition(tx, null, submitted, "beginLicenseReview")
       : applyTransition(tx, null, submitted, "beginFinancingReview");
-  });
+    // A submission does the most work of any change (snapshot, determination, one
+    // request per destination): give it room on a busy server rather than fail it.
+  }, { timeout: 20_000 });
 }
 
 export async function withdrawProposal(client: Db, actor: Actor, input: { proposalId: string; expectedVersion: number; reason?: string | null }) {
