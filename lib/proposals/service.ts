@@ -6,7 +6,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { ForbiddenError, NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
 import { memberIneligibilities } from "@/lib/consortia/service";
-import { determineLicenses, ruleVersion, type CountryForDetermination } from "@/lib/licensing/determination";
+import { determineLicenses } from "@/lib/licensing/determination";
+import { countryUnder } from "@/lib/licensing/rules";
+import { rulesInForce } from "@/lib/licensing/rules-versions";
 import { requireEccn } from "@/lib/licensing/eccn";
 import { requestScreening } from "@/lib/screening/jobs";
 import { proposalScope, seatAllows, type Actor, type Permission } from "@/lib/policy";
@@ -428,11 +430,9 @@ async function submitInTransaction(client: Db, actor: Actor, input: { proposalId
     });
     await applyTransition(tx, actor, proposal, "submit", { submittedAt: now });
 
-    const asCountry = (country: { code: string; name: string; groups: Array<{ groupCode: string }> }): CountryForDetermination => ({
-      code: country.code,
-      name: country.name,
-      countryGroups: country.groups.map((g) => g.groupCode),
-    });
+    // The export-control rules in force now; each request records their version.
+    const { number: rulesVersionNumber, rules } = await rulesInForce(tx, now);
+    const asCountry = (country: { code: string; name: string }) => countryUnder(rules, country);
     const destinations = proposal.targetCountries.map(({ country }) => asCountry(country));
     const parties = proposal.parties.map((party) => ({
       role: party.role,
@@ -450,13 +450,9 @@ async function submitInTransaction(client: Db, actor: Actor, input: { proposalId
         performanceDensity: item.performanceDensity === null ? null : item.performanceDensity.toNumber(),
       })),
       destinations,
-      settings,
+      rules,
       parties,
     );
-    const version = ruleVersion(settings, [
-      ...destinations,
-      ...parties.flatMap((p) => [p.headquartersCountry, p.parentCountry]).filter((c): c is CountryForDetermination => c !== null),
-    ]);
     const required = determinations.filter((d) => d.licenseRequired);
     const dueAt = new Date(now.getTime() + settings["licensing.reviewTargetDays"] * 86_400_000);
     // A resubmission replaces requests still pending; decided ones stay on record.
@@ -469,7 +465,7 @@ async function submitInTransaction(client: Db, actor: Actor, input: { proposalId
           destinationCountryCode: determination.countryCode,
           determinationReason: determination.reason,
           determinationReasons: determination.reasons,
-          ruleVersion: version,
+          rulesVersionNumber,
           registeredAt: now,
           dueAt,
           items: { create: determination.controlledItemIds.map((lineItemId) => ({ lineItemId })) },
@@ -481,7 +477,7 @@ async function submitInTransaction(client: Db, actor: Actor, input: { proposalId
         entityType: "LicenseRequest",
         entityId: request.id,
         proposalId: proposal.id,
-        after: auditSnapshot({ destination: determination.countryCode, reasons: determination.reasons, ruleVersion: version, dueAt }),
+        after: auditSnapshot({ destination: determination.countryCode, reasons: determination.reasons, rulesVersion: rulesVersionNumber, dueAt }),
       });
     }
     const submitted = { id: proposal.id, status: "SUBMITTED" as const };

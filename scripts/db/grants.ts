@@ -15,7 +15,7 @@ import pg from "pg";
 import { JOB_SCHEMA } from "../../lib/jobs/definitions";
 
 /** Tables the portal may only read and append to. */
-export const APPEND_ONLY_TABLES = ["AuditEvent", "AuditVerification", "ExposureCapEntry", "ReferenceTableVersion", "ProposalSubmission", "RevisionRequest"] as const;
+export const APPEND_ONLY_TABLES = ["AuditEvent", "AuditVerification", "ExposureCapEntry", "ReferenceTableVersion", "ExportControlRulesVersion", "ProposalSubmission", "RevisionRequest"] as const;
 /** Tables the portal may only read (the database maintains them). */
 export const READ_ONLY_TABLES = ["ExposureCapBalance"] as const;
 

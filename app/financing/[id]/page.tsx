@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { QuestionThread } from "@/components/question-thread";
 import Link from "next/link";
 import { CapPositionCard } from "@/components/cap-position";
 import { DataTable } from "@/components/data-table";
@@ -255,6 +256,7 @@ export default async function FinancingDecisionPage({ params, searchParams }: { 
             )}
           </section>
           <CapPositionCard cap={cap} />
+          <QuestionThread actor={actor} proposalId={proposal.id} />
         </div>
         <aside>
           <section aria-labelledby="decision-heading" className="card">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { QuestionThread } from "@/components/question-thread";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { ActionForm, type FieldSpec } from "@/components/form/action-form";
@@ -13,6 +14,7 @@ import { transition } from "@/lib/workflow";
 import { db } from "@/lib/db";
 import { getLicenseRequest } from "@/lib/licensing/service";
 import { LICENSE_STATUS_LABELS, reviewClock } from "@/lib/licensing/status";
+import { formatDateTime } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import { LICENSE_OUTCOMES } from "@/lib/schemas/decisions";
 import { requestSettings } from "@/lib/request-cache";
@@ -94,8 +96,19 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
               ))}
             </ul>
             <p className="mt-2 text-sm">
-              Country groups of {request.destination.name}: {request.destination.groups.map((g) => g.groupCode).join(", ") || "none"} · Rule version{" "}
-              <code>{request.ruleVersion ?? "not recorded"}</code>
+              Country groups of {request.destination.name}: {request.destinationGroups.join(", ") || "none"}
+            </p>
+            <p className="mt-1 text-sm" data-testid="rules-version">
+              {request.rulesVersion ? (
+                <>
+                  Derived under export-control rules version {request.rulesVersion.number} (effective {formatDateTime(request.rulesVersion.effectiveFrom)}, changed by{" "}
+                  {request.rulesVersion.createdBy?.name ?? "the reference data load"} because: {request.rulesVersion.reason})
+                </>
+              ) : (
+                <>
+                  Derived before the export-control rules were versioned (rule fingerprint <code>{request.ruleVersion ?? "not recorded"}</code>)
+                </>
+              )}
             </p>
           </section>
 
@@ -199,25 +212,7 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
             )}
           </section>
 
-          <section aria-labelledby="thread-heading" className="card">
-            <h2 id="thread-heading" className="mb-2 text-xl font-bold">
-              Questions and answers
-            </h2>
-            {request.proposal.comments.length === 0 ? (
-              <p>No questions on this proposal yet.</p>
-            ) : (
-              <ol className="space-y-3">
-                {request.proposal.comments.map((comment) => (
-                  <li key={comment.id} className="text-sm">
-                    <p className="font-semibold">
-                      {comment.author.name} · {comment.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                    </p>
-                    <p className="whitespace-pre-line">{comment.body}</p>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          <QuestionThread actor={actor} proposalId={request.proposal.id} />
         </div>
 
         <aside className="min-w-0 space-y-8">

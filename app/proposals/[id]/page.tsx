@@ -4,6 +4,7 @@ import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
 import { LicenseTerms } from "@/components/license-conditions";
 import { Notice } from "@/components/notice";
+import { QuestionThread } from "@/components/question-thread";
 import { ReturnForRevisionCard } from "@/components/return-for-revision";
 import { StatusBadge } from "@/components/status-badge";
 import { ReturnedForRevision, VersionLinks } from "@/components/versions";
@@ -262,6 +263,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
               </p>
             ) : null}
           </section>
+          {proposal.submittedAt && can(actor, "question:read") ? <QuestionThread actor={actor} proposalId={proposal.id} /> : null}
         </div>
 
         <aside className="min-w-0 space-y-8">
