@@ -136,7 +136,7 @@ export async function proposalPageData(client: Db, actor: Actor, proposalId: str
     mayEdit ? destinationCountries(client, settings) : [],
     // Shown with the submission checklist, which only editable proposals have.
     isEditable(proposal.status) ? memberIneligibilities(client, proposal.consortiumId) : [],
-    versionContext(client, proposal.id),
+    versionContext(client, proposal.id, { submitted: proposal.submittedAt !== null, returned: proposal.status === "RETURNED_FOR_REVISION" }),
   ]);
   return { proposal, seatRole, mayEdit, history, countries, memberProblems, versions };
 }
@@ -489,7 +489,9 @@ async function submitInTransaction(client: Db, actor: Actor, input: { proposalId
     return required.length > 0
       ? applyTransition(tx, null, submitted, "beginLicenseReview")
       : applyTransition(tx, null, submitted, "beginFinancingReview");
-  });
+    // A submission does the most work of any change (snapshot, determination, one
+    // request per destination): give it room on a busy server rather than fail it.
+  }, { timeout: 20_000 });
 }
 
 export async function withdrawProposal(client: Db, actor: Actor, input: { proposalId: string; expectedVersion: number; reason?: string | null }) {

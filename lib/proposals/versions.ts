@@ -33,18 +33,24 @@ export function versionLabel(submission: { number: number; submittedAt: Date }):
  * For pages that already authorized the proposal: its latest submission and,
  * when it waits on the consortium, the reviewers' request for revision.
  */
-export async function versionContext(client: Db, proposalId: string) {
+export async function versionContext(client: Db, proposalId: string, { submitted, returned }: { submitted: boolean; returned: boolean }) {
+  // Read only what the page will show: a draft never submitted has no versions,
+  // and the reason is shown while the proposal waits on the consortium.
   const [latest, revision] = await Promise.all([
-    client.proposalSubmission.findFirst({
-      where: { proposalId },
-      orderBy: { number: "desc" },
-      select: { number: true, submittedAt: true, ...SUBMITTED_BY },
-    }),
-    client.revisionRequest.findFirst({
-      where: { proposalId },
-      orderBy: [{ returnedAt: "desc" }, { id: "desc" }],
-      include: { returnedBy: { select: { name: true } } },
-    }),
+    submitted
+      ? client.proposalSubmission.findFirst({
+          where: { proposalId },
+          orderBy: { number: "desc" },
+          select: { number: true, submittedAt: true, ...SUBMITTED_BY },
+        })
+      : null,
+    returned
+      ? client.revisionRequest.findFirst({
+          where: { proposalId },
+          orderBy: [{ returnedAt: "desc" }, { id: "desc" }],
+          include: { returnedBy: { select: { name: true } } },
+        })
+      : null,
   ]);
   return { latest, revision };
 }

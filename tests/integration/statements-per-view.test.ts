@@ -67,12 +67,12 @@ describe("statements per view", () => {
     // from countries of concern for the submission checklist.
     const editable = await statementsOf(proposalPage(member, draftId));
     expect(editable).toEqual({ count: 20, duplicates: 0 });
-    // Nothing to edit once submitted: no country list.
+    // Nothing to edit once submitted: no country list; the latest version and who submitted it.
     const readOnly = await statementsOf(proposalPage(member, submittedId));
-    expect(readOnly).toEqual({ count: 17, duplicates: 0 });
+    expect(readOnly).toEqual({ count: 19, duplicates: 0 });
     // Government roles have no seat to look up.
     const government = await statementsOf(proposalPage(reviewer, submittedId));
-    expect(government).toEqual({ count: 16, duplicates: 0 });
+    expect(government).toEqual({ count: 18, duplicates: 0 });
   });
 
   it("the financing page reads the proposal once", async () => {

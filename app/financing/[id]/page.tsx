@@ -43,7 +43,7 @@ export default async function FinancingDecisionPage({ params, searchParams }: { 
   const term = request ? financingTerm(request.requestedAmountCents, request.repaymentYears, settings) : null;
   const nextStage = nextEvent ? STAGE_TRANSITIONS[nextEvent] : null;
   // The proposal is authorized by the review's scoped read above.
-  const versions = await versionContext(db(), proposal.id);
+  const versions = await versionContext(db(), proposal.id, { submitted: true, returned: proposal.status === "RETURNED_FOR_REVISION" });
   const mayReturn = transition(proposal.status, "returnForRevision", actor.role).ok;
   const decidable = request?.status === "REQUESTED" && (proposal.status === "IN_FINANCING_REVIEW" || proposal.status === "IN_LICENSE_REVIEW");
   return (

@@ -41,7 +41,7 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
   const reasons = Array.isArray(request.determinationReasons) && request.determinationReasons.length > 0 ? (request.determinationReasons as string[]) : [request.determinationReason];
   const openHits = request.screenings.filter((s) => s.outcome === "POSSIBLE_MATCH" || s.outcome === "CONFIRMED");
   // The proposal is authorized by the request's scoped read above.
-  const versions = await versionContext(db(), request.proposal.id);
+  const versions = await versionContext(db(), request.proposal.id, { submitted: true, returned: request.proposal.status === "RETURNED_FOR_REVISION" });
   const mayReturn = can(actor, "proposal:return") && transition(request.proposal.status, "returnForRevision", actor.role).ok && !request.conflict;
   const templates = settings["licensing.conditionTemplates"];
   const conditionFields: FieldSpec[] = [
@@ -223,7 +223,9 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
             <p className="mb-4">
               Status: <strong data-testid="license-status">{LICENSE_STATUS_LABELS[request.status]}</strong>
             </p>
-            {request.status === "PENDING" && !request.conflict ? (
+            {request.status === "PENDING" && request.proposal.status === "RETURNED_FOR_REVISION" ? (
+              <p>The proposal is with the consortium for revision: decide when it is submitted again.</p>
+            ) : request.status === "PENDING" && !request.conflict ? (
               <>
                 {request.assignedReviewer?.id !== actor.userId ? (
                   <div className="mb-4">
