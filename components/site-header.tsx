@@ -24,6 +24,7 @@ export async function SiteHeader() {
     if (can(actor, "program:read")) links.push({ href: "/dashboard/program", label: "Program" });
     if (can(actor, "settings:manage")) links.push({ href: "/admin/settings", label: "Settings" });
     if (can(actor, "settings:manage")) links.push({ href: "/admin/reference-tables", label: "Reference tables" });
+    if (can(actor, "settings:manage")) links.push({ href: "/admin/export-controls", label: "Export controls" });
     if (can(actor, "users:manage")) links.push({ href: "/admin/users", label: "People" });
     if (can(actor, "mailbox:read") && !process.env.SMTP_URL) links.push({ href: "/admin/mailbox", label: "Mailbox" });
   }

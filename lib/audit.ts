@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = {
   "financing.congressNotified": "Congressional notification recorded",
   "financing.commitmentCancelled": "Final commitment cancelled",
   "referenceTable.versionAdded": "Reference table version added",
+  "exportControls.rulesChanged": "Export-control rules changed",
   "user.signedIn": "Signed in",
   "user.signedOut": "Signed out",
   "user.sessionsEnded": "Sessions ended",
@@ -74,6 +75,7 @@ export type AuditEntry = {
     | "ScreeningList"
     | "ConflictOfInterest"
     | "ReferenceTableVersion"
+    | "ExportControlRulesVersion"
     | "Question";
   entityId: string;
   proposalId?: string;
