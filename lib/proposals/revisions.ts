@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/db";
 import { ForbiddenError, requireRecordId, RuleViolationError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/dates";
-import { queueMail } from "@/lib/mail/outbox";
+import { notifyConsortium } from "@/lib/notifications/service";
 import { authorize, withoutConflictOfInterest, type Actor } from "@/lib/policy";
 import { applyTransition, bumpVersion, lockProposal } from "./service";
 
@@ -36,20 +36,17 @@ export async function returnForRevision(
     });
 
     const agency = AGENCY_OF_ROLE[actor.role] ?? "A reviewer";
-    const people = await tx.consortiumUser.findMany({
-      where: { consortiumId: proposal.consortiumId, user: { disabledAt: null } },
-      select: { user: { select: { id: true, email: true } } },
-      orderBy: { userId: "asc" },
-    });
     const title = `${proposal.reference} was returned for revision`;
     const link = `/proposals/${proposal.id}`;
-    const body = `${agency} returned version ${last.number} of “${proposal.title}” for revision: ${reason}`;
-    if (people.length > 0) {
-      await tx.notification.createMany({ data: people.map(({ user }) => ({ userId: user.id, kind: "proposal.returnedForRevision", title, body, link })) });
-    }
-    for (const { user } of people) {
-      await queueMail(tx, {
-        to: user.email,
+    // Everyone in the consortium hears of it, viewers too: the proposal is back in their hands.
+    await notifyConsortium(tx, proposal.consortiumId, {
+      seats: ["LEAD", "CONTRIBUTOR", "VIEWER"],
+      kind: "proposal.returnedForRevision",
+      proposalId: proposal.id,
+      title,
+      body: `${agency} returned version ${last.number} of “${proposal.title}” for revision: ${reason}`,
+      link,
+      email: {
         subject: `${title} (${proposal.title})`,
         text: [
           `${agency} returned version ${last.number} of “${proposal.title}” (${proposal.reference}) to your consortium for revision on ${formatDateTime(request.returnedAt)}.`,
@@ -58,8 +55,8 @@ export async function returnForRevision(
           "",
           `Revise and resubmit it: ${portalUrl}${link}`,
         ].join("\n"),
-      });
-    }
+      },
+    });
     return to;
   });
 }

@@ -8,6 +8,7 @@ import { addLineItem, expectAccessible, MEMBER, nameParties, REVIEWER, requestFi
 const unreadBadge = (page: Page) => page.getByTestId("notifications-link");
 
 test("a reviewer asks, the consortium is told and answers, the reviewer sees the answer as new", async ({ page, browser }) => {
+  test.setTimeout(240_000); // three people's work, end to end
   const title = `Jakarta inference cluster ${Date.now()}`;
   const question = "Which utility supplies the site's power, and is there a second feed?";
   const answer = "PLN supplies it, with a second feed from an independent substation.";

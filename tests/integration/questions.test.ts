@@ -89,7 +89,7 @@ describe("who may take part in a proposal's questions", () => {
     await submitProposal(client, lead, { proposalId: draft.id, expectedVersion: draft.version });
     const question = await ask(reviewer, "Before you withdraw: why?", draft.id);
     const { version } = await client.proposal.findUniqueOrThrow({ where: { id: draft.id } });
-    await withdrawProposal(client, lead, { proposalId: draft.id, expectedVersion: version });
+    await withdrawProposal(client, lead, { proposalId: draft.id, expectedVersion: version, reason: "The purchaser chose another supplier." });
     await expect(ask(reviewer, "Another?", draft.id)).rejects.toThrow(RuleViolationError);
     await expect(answerQuestion(client, lead, { questionId: question.id, answer: "Late." }, PORTAL)).rejects.toThrow(RuleViolationError);
   });
