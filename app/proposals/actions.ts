@@ -30,7 +30,7 @@ const createSchema = proposalDetailsSchema.extend({ consortiumId: z.string().opt
 export async function createProposalAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runFormActionThenRedirect(formData, "proposal:create", createSchema, async (actor, input) => {
     const proposal = await createProposal(db(), actor, input);
-    return `/proposals/${proposal.id}?notice=created`;
+    return `/proposals/${proposal.id}/overview?notice=created`;
   });
 }
 
@@ -53,7 +53,7 @@ export async function addLineItemAction(_previous: FormState, formData: FormData
 export async function removeLineItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runFormActionThenRedirect(formData, "proposal:update", removeLineItemSchema, async (actor, input) => {
     await removeLineItem(db(), actor, input);
-    return `/proposals/${input.proposalId}?notice=item-removed`;
+    return `/proposals/${input.proposalId}/package?notice=item-removed`;
   });
 }
 
