@@ -1,29 +1,12 @@
 "use server";
 // Thin doors to the proposal services: each authorizes, validates with the
 // input's schema, calls one service, and refreshes the page.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runFormAction, runFormActionThenRedirect } from "@/lib/actions";
+import { runFormActionThenRedirect } from "@/lib/actions";
 import { db } from "@/lib/db";
 import type { FormState } from "@/lib/forms";
-import {
-  addLineItem,
-  createProposal,
-  removeLineItem,
-  saveFinancingRequest,
-  submitProposal,
-  updateProposalDetails,
-  withdrawProposal,
-} from "@/lib/proposals/service";
-import {
-  financingRequestSchema,
-  lineItemSchema,
-  proposalActionSchema,
-  proposalDetailsSchema,
-  removeLineItemSchema,
-  updateProposalDetailsSchema,
-  withdrawProposalSchema,
-} from "@/lib/schemas/proposal";
+import { createProposal, removeLineItem, submitProposal, withdrawProposal } from "@/lib/proposals/service";
+import { proposalActionSchema, proposalDetailsSchema, removeLineItemSchema, withdrawProposalSchema } from "@/lib/schemas/proposal";
 
 const createSchema = proposalDetailsSchema.extend({ consortiumId: z.string().optional() });
 
@@ -34,34 +17,10 @@ export async function createProposalAction(_previous: FormState, formData: FormD
   });
 }
 
-export async function updateProposalDetailsAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:update", updateProposalDetailsSchema, async (actor, input) => {
-    await updateProposalDetails(db(), actor, input);
-    revalidatePath(`/proposals/${input.proposalId}`);
-    return "Proposal details saved.";
-  });
-}
-
-export async function addLineItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:update", lineItemSchema, async (actor, input) => {
-    await addLineItem(db(), actor, input);
-    revalidatePath(`/proposals/${input.proposalId}`);
-    return `Line item “${input.description}” added.`;
-  });
-}
-
 export async function removeLineItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runFormActionThenRedirect(formData, "proposal:update", removeLineItemSchema, async (actor, input) => {
     await removeLineItem(db(), actor, input);
     return `/proposals/${input.proposalId}/package?notice=item-removed`;
-  });
-}
-
-export async function saveFinancingRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:update", financingRequestSchema, async (actor, input) => {
-    await saveFinancingRequest(db(), actor, input);
-    revalidatePath(`/proposals/${input.proposalId}`);
-    return "Financing request saved.";
   });
 }
 
