@@ -26,25 +26,37 @@ export const overviewLooseSchema = z
     summary: optionalText("the summary", 5000).transform((value) => value ?? ""),
   })
   .catchall(z.string())
-  .transform((input, ctx) => {
-    const codes: string[] = [];
-    const entries = Object.entries(input)
-      .map(([key, value]) => ({ key, match: DESTINATION_FIELD.exec(key), value: typeof value === "string" ? value.trim() : "" }))
-      .filter((entry) => entry.match !== null)
-      .sort((a, b) => Number(a.match![1]) - Number(b.match![1]));
-    for (const { key, value } of entries) {
-      if (!value) continue;
-      if (!countryCode.test(value)) {
-        ctx.addIssue({ code: "custom", path: [key], message: "Choose a destination country from the list." });
-      } else if (codes.includes(value)) {
-        ctx.addIssue({ code: "custom", path: [key], message: "This country is already a destination; choose another or leave it empty." });
-      } else {
-        codes.push(value);
+  // Checked even when the title failed, so every problem shows at once.
+  .superRefine(
+    (input, ctx) => {
+      const codes: string[] = [];
+      for (const { key, value } of destinationEntries(input)) {
+        if (!value) continue;
+        if (!countryCode.test(value)) ctx.addIssue({ code: "custom", path: [key], message: "Choose a destination country from the list." });
+        else if (codes.includes(value)) ctx.addIssue({ code: "custom", path: [key], message: "This country is already a destination; choose another or leave it empty." });
+        else codes.push(value);
       }
-    }
-    if (codes.length > MAX_DESTINATIONS) ctx.addIssue({ code: "custom", path: [destinationField(0)], message: `Name at most ${MAX_DESTINATIONS} destinations.` });
-    return { proposalId: input.proposalId, expectedVersion: input.expectedVersion, title: input.title, summary: input.summary, destinationCountryCodes: codes };
-  });
+      if (codes.length > MAX_DESTINATIONS) ctx.addIssue({ code: "custom", path: [destinationField(0)], message: `Name at most ${MAX_DESTINATIONS} destinations.` });
+    },
+    { when: () => true },
+  )
+  .transform((input) => ({
+    proposalId: input.proposalId,
+    expectedVersion: input.expectedVersion,
+    title: input.title,
+    summary: input.summary,
+    destinationCountryCodes: destinationEntries(input)
+      .map((entry) => entry.value)
+      .filter((value) => value !== ""),
+  }));
+
+/** The destination selects' values in the order of their numbers. */
+function destinationEntries(input: Record<string, unknown>) {
+  return Object.entries(input)
+    .map(([key, value]) => ({ key, match: DESTINATION_FIELD.exec(key), value: typeof value === "string" ? value.trim() : "" }))
+    .filter((entry) => entry.match !== null)
+    .sort((a, b) => Number(a.match![1]) - Number(b.match![1]));
+}
 export type OverviewInput = z.output<typeof overviewLooseSchema>;
 
 /** Overview, to submit. */
