@@ -15,9 +15,18 @@ export type FormState = {
   list?: string[];
   /** What a saved draft still needs before it can be submitted (the strict schema's issues). */
   warnings?: string[];
-  /** Counts answers, so a form can re-mount its fields with the values to show. */
-  attempt?: number;
+  /**
+   * Names each answer from the server, so a form can re-mount its fields with the
+   * values to show. The server sets it: forms pass their server action straight to
+   * useActionState, which is what lets them post and answer without JavaScript.
+   */
+  answer?: string;
 };
+
+/** Stamps a form's answer with a fresh name (see FormState.answer). */
+export function answered(state: FormState): FormState {
+  return { ...state, answer: crypto.randomUUID() };
+}
 
 export const initialFormState: FormState = { status: "idle", fieldErrors: {}, values: {} };
 

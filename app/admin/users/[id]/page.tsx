@@ -40,7 +40,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dt className="font-semibold">Authenticator app</dt>
         <dd>{user.totpEnrolledAt ? `Set up on ${formatDateTime(user.totpEnrolledAt)}` : "Not set up"}</dd>
         <dt className="font-semibold">Open sessions</dt>
-        <dd>{user._count.sessions}</dd>
+        <dd>{user.openSessionCount}</dd>
       </dl>
       {self ? (
         <p className="card">This is your own account: another administrator changes its role or access. Your security settings are on <Link href="/account">your account page</Link>.</p>
