@@ -6,7 +6,7 @@ import { expect } from "@playwright/test";
 import { addLineItem, describeOperations, expectAccessible, MEMBER, nameParties, proposalIdOf, requestFinancing, signIn, submitFromReview, test } from "./support";
 
 test("a member builds a complete proposal across every step and submits it", async ({ page }) => {
-  test.setTimeout(300_000); // every step, on a busy machine
+  test.setTimeout(600_000); // every step, on a busy machine
   const title = `Gulf AI build-out ${Date.now()}`;
   await signIn(page, MEMBER);
   await page.goto("/proposals/new");
