@@ -42,20 +42,32 @@ test("a member builds a complete proposal across every step and submits it", asy
   await expectAccessible(page);
   await page.getByRole("link", { name: "Add a software item" }).click();
   await expect(page.getByLabel("ECCN")).toHaveCount(0);
+  const software = page.getByRole("form", { name: "Add a line item" });
+  await software.getByLabel("Description").fill("Government applications suite");
+  await software.getByLabel("Supplying member").selectOption({ index: 1 });
+  await software.getByLabel("Quantity").fill("1");
+  await software.getByLabel("Unit price (US dollars)").fill("10,000,000");
+  await software.getByLabel("US-origin content (%)").fill("90");
+  await software.getByRole("button", { name: "Add line item" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Line item added." })).toBeVisible();
   await page.goto(`/proposals/${id}/package/items/new?layer=HARDWARE`);
   const hardware = page.getByRole("form", { name: "Add a line item" });
   // Required for hardware, and not called optional.
   await expect(page.locator('label[for="field-eccn"]')).toHaveText("ECCN");
+  await hardware.getByLabel("Description").fill("8-GPU accelerator servers");
+  await hardware.getByLabel("Supplying member").selectOption({ index: 1 });
   // The totals follow the typing.
   await hardware.getByLabel("Quantity").fill("100");
   await hardware.getByLabel("Unit price (US dollars)").fill("400,000");
   await hardware.getByLabel("US-origin content (%)").fill("80");
   await expect(page.getByTestId("live-totals")).toContainText("$40,000,000.00");
   await expect(page.getByTestId("live-totals")).toContainText("80%");
+  await hardware.getByLabel("ECCN").fill("4A090");
+  await hardware.getByLabel("Total processing performance (TPP)").fill("16000");
   await expectAccessible(page);
+  await hardware.getByRole("button", { name: "Add line item" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Line item added." })).toBeVisible();
 
-  await addLineItem(page, { layer: "Hardware (AI chips, accelerators, servers)", description: "8-GPU accelerator servers", quantity: "100", unitPrice: "400,000", usContent: "80", eccn: "4A090", tpp: "16000" });
-  await addLineItem(page, { layer: "Application software", description: "Government applications suite", quantity: "1", unitPrice: "10,000,000", usContent: "90" });
   await addLineItem(page, { layer: "Data-center storage", description: "All-flash storage arrays", quantity: "20", unitPrice: "1,000,000", usContent: "80" });
   await addLineItem(page, { layer: "Cloud services and networking", description: "Managed cloud and 800G fabric", quantity: "1", unitPrice: "30,000,000", usContent: "80" });
 
