@@ -11,7 +11,7 @@ import { formatTimeOfDay } from "@/lib/dates";
 import { requireActor } from "@/lib/session";
 
 /** What a service run may answer: a message, or a message with things to show once. */
-type Outcome = string | void | { message: string; list: string[] };
+type Outcome = string | void | { message: string; list?: string[]; warnings?: string[] };
 
 export async function runFormAction<S extends z.ZodType>(
   formData: FormData,
@@ -51,7 +51,8 @@ async function answerFormAs<W, S extends z.ZodType>(
     }
     const outcome = await run(caller, parsed.data);
     const message = typeof outcome === "object" ? outcome.message : (outcome ?? "Saved.");
-    return { status: "success", message, ...(typeof outcome === "object" ? { list: outcome.list } : {}), fieldErrors: {}, values: {} };
+    const extras = typeof outcome === "object" ? { ...(outcome.list ? { list: outcome.list } : {}), ...(outcome.warnings ? { warnings: outcome.warnings } : {}) } : {};
+    return { status: "success", message, ...extras, fieldErrors: {}, values: {} };
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
     const fieldErrors: Record<string, string> =

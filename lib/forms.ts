@@ -13,6 +13,8 @@ export type FormState = {
   values: Record<string, string>;
   /** Things to show once with a success message, such as new recovery codes. */
   list?: string[];
+  /** What a saved draft still needs before it can be submitted (the strict schema's issues). */
+  warnings?: string[];
   /**
    * Names each answer from the server, so a form can re-mount its fields with the
    * values to show. The server sets it: forms pass their server action straight to

@@ -1,30 +1,12 @@
 "use server";
 // Thin doors to the proposal services: each authorizes, validates with the
 // input's schema, calls one service, and refreshes the page.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runFormAction, runFormActionThenRedirect } from "@/lib/actions";
+import { runFormActionThenRedirect } from "@/lib/actions";
 import { db } from "@/lib/db";
 import type { FormState } from "@/lib/forms";
-import {
-  addLineItem,
-  createProposal,
-  removeLineItem,
-  saveFinancingRequest,
-  submitProposal,
-  updateProposalDetails,
-  withdrawProposal,
-} from "@/lib/proposals/service";
-import {
-  financingRequestSchema,
-  lineItemSchema,
-  proposalActionSchema,
-  proposalDetailsSchema,
-  removeLineItemSchema,
-  updateProposalDetailsSchema,
-  returnForRevisionSchema,
-  withdrawProposalSchema,
-} from "@/lib/schemas/proposal";
+import { createProposal, removeLineItem, submitProposal, withdrawProposal } from "@/lib/proposals/service";
+import { proposalActionSchema, proposalDetailsSchema, removeLineItemSchema, returnForRevisionSchema, withdrawProposalSchema } from "@/lib/schemas/proposal";
 import { returnForRevision } from "@/lib/proposals/revisions";
 import { portalUrl } from "@/lib/portal-url";
 import { headers } from "next/headers";
@@ -34,38 +16,14 @@ const createSchema = proposalDetailsSchema.extend({ consortiumId: z.string().opt
 export async function createProposalAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runFormActionThenRedirect(formData, "proposal:create", createSchema, async (actor, input) => {
     const proposal = await createProposal(db(), actor, input);
-    return `/proposals/${proposal.id}?notice=created`;
-  });
-}
-
-export async function updateProposalDetailsAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:update", updateProposalDetailsSchema, async (actor, input) => {
-    await updateProposalDetails(db(), actor, input);
-    revalidatePath(`/proposals/${input.proposalId}`);
-    return "Proposal details saved.";
-  });
-}
-
-export async function addLineItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:update", lineItemSchema, async (actor, input) => {
-    await addLineItem(db(), actor, input);
-    revalidatePath(`/proposals/${input.proposalId}`);
-    return `Line item “${input.description}” added.`;
+    return `/proposals/${proposal.id}/overview?notice=created`;
   });
 }
 
 export async function removeLineItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runFormActionThenRedirect(formData, "proposal:update", removeLineItemSchema, async (actor, input) => {
     await removeLineItem(db(), actor, input);
-    return `/proposals/${input.proposalId}?notice=item-removed`;
-  });
-}
-
-export async function saveFinancingRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:update", financingRequestSchema, async (actor, input) => {
-    await saveFinancingRequest(db(), actor, input);
-    revalidatePath(`/proposals/${input.proposalId}`);
-    return "Financing request saved.";
+    return `/proposals/${input.proposalId}/package?notice=item-removed`;
   });
 }
 

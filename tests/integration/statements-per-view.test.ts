@@ -60,14 +60,14 @@ describe("statements per view", () => {
     submittedId = submitted.id;
   });
 
-  it("the proposal page reads each thing once, and the country list only for an editable draft", async () => {
+  it("the proposal page reads each thing once, and the versions only once there are some", async () => {
     // Settings, the proposal and its 13 related reads (the parties and their
-    // countries among them), the seat, the history and its actors' names, the
-    // destination list (countries and their groups) for the form, and the members
-    // from countries of concern for the submission checklist.
+    // countries among them), the seat, the history and its actors' names. The
+    // page is a read view: the forms (and their country lists) live on the steps.
+    // Once submitted, the latest version and who submitted it add two reads; a
+    // draft never submitted or returned reads neither.
     const editable = await statementsOf(proposalPage(member, draftId));
-    expect(editable).toEqual({ count: 20, duplicates: 0 });
-    // Nothing to edit once submitted: no country list; the latest version and who submitted it.
+    expect(editable).toEqual({ count: 17, duplicates: 0 });
     const readOnly = await statementsOf(proposalPage(member, submittedId));
     expect(readOnly).toEqual({ count: 19, duplicates: 0 });
     // Government roles have no seat to look up.
