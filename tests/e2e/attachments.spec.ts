@@ -8,6 +8,7 @@ import { addLineItem, expectAccessible, MEMBER, nameParties, OTHER_MEMBER, reque
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 test("a PDF uploaded through the form is listed and downloads intact; a renamed program is refused beside the field; others get nothing", async ({ page, browser }) => {
+  test.setTimeout(240_000); // two people, several pages and two axe runs
   await signIn(page, MEMBER);
   await page.goto("/proposals/new");
   const title = `Attachments check ${Date.now()}`;
@@ -77,6 +78,7 @@ test("a PDF uploaded through the form is listed and downloads intact; a renamed 
 });
 
 test("large files stream to storage: one above the proxy's 10 MB buffer is taken whole, one over 25 MB is refused", async ({ page }) => {
+  test.setTimeout(180_000);
   await signIn(page, MEMBER);
   await page.goto("/proposals/new");
   await page.getByLabel("Title").fill(`Large attachments ${Date.now()}`);
@@ -141,6 +143,7 @@ function zipHashes(buffer: Buffer): Promise<Map<string, string>> {
 }
 
 test("after submission the proposal page offers the version as a PDF and as a ZIP with its attachments", async ({ page }) => {
+  test.setTimeout(300_000); // a complete proposal built and submitted, end to end
   const title = `Submitted files ${Date.now()}`;
   await signIn(page, MEMBER);
   await page.goto("/proposals/new");
