@@ -6,7 +6,6 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import yazl from "yazl";
-import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { NotFoundError, requireRecordId } from "@/lib/errors";
 import { attachmentKindLabel, formatBytes, uniqueNames } from "@/lib/attachments/rules";
@@ -18,61 +17,23 @@ import { pageWriter } from "@/lib/pdf/text";
 import { proposalScope, type Actor } from "@/lib/policy";
 import type { ObjectStorage } from "@/lib/storage";
 import { LAYER_LABELS } from "./completeness";
+import { readSnapshot, type ProposalSnapshot } from "./snapshot";
 
-const text = z.string().nullish();
-const cents = z.union([z.string(), z.number()]).transform((value) => BigInt(value));
-
-/** The parts of a frozen snapshot the files show; older snapshots may lack some (no attachments before they existed). */
-export const snapshotSchema = z.object({
-  reference: z.string(),
-  title: z.string(),
-  summary: text,
-  consortium: z.object({ name: z.string() }).nullish(),
-  targetCountries: z.array(z.object({ country: z.object({ name: z.string() }) })).default([]),
-  lineItems: z
-    .array(
-      z.object({
-        layer: z.string(),
-        description: z.string(),
-        manufacturer: text,
-        model: text,
-        quantity: z.number(),
-        unitPriceCents: cents,
-        usContentBasisPoints: z.number(),
-        eccn: text,
-      }),
-    )
-    .default([]),
-  parties: z.array(z.object({ role: z.string(), name: z.string(), country: z.object({ name: z.string() }).nullish() })).default([]),
-  specificEndUse: text,
-  securityPlan: text,
-  financingRequest: z.object({ product: z.string(), requestedAmountCents: cents, repaymentYears: z.number() }).nullish(),
-  documents: z
-    .array(z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string(), kind: z.string() }))
-    .default([]),
-});
-export type SubmissionSnapshot = z.output<typeof snapshotSchema>;
-
-export type Submission = { version: number; submittedAt: Date; snapshot: SubmissionSnapshot; proposalId: string };
+export type Submission = { number: number; submittedAt: Date; snapshot: ProposalSnapshot; proposalId: string };
 
 /** A submitted version of a proposal the actor may read; 404 otherwise (a missing version too). */
 export async function readSubmission(client: Db, actor: Actor, proposalId: string, versionParam: string): Promise<Submission> {
   requireRecordId(proposalId, "Proposal");
   if (!/^\d{1,9}$/.test(versionParam)) throw new NotFoundError("Version");
   const submission = await client.proposalSubmission.findFirst({
-    where: { version: Number(versionParam), proposal: { AND: [{ id: proposalId }, proposalScope(actor, "proposal:read")] } },
-    select: { version: true, submittedAt: true, snapshot: true, proposalId: true },
+    where: { number: Number(versionParam), proposal: { AND: [{ id: proposalId }, proposalScope(actor, "proposal:read")] } },
+    select: { number: true, submittedAt: true, snapshot: true, proposalId: true },
   });
   if (!submission) throw new NotFoundError("Version");
-  return { ...submission, snapshot: snapshotSchema.parse(submission.snapshot) };
+  return { ...submission, snapshot: readSnapshot(submission.snapshot) };
 }
 
-/** The latest submitted version's number and date, for a proposal already authorized; null before the first submission. */
-export async function latestSubmission(client: Db, proposalId: string) {
-  return client.proposalSubmission.findFirst({ where: { proposalId }, orderBy: { version: "desc" }, select: { version: true, submittedAt: true } });
-}
-
-export const submissionFileName = (submission: Submission, extension: "pdf" | "zip") => `${submission.snapshot.reference}-version-${submission.version}.${extension}`;
+export const submissionFileName = (submission: Submission, extension: "pdf" | "zip") => `${submission.snapshot.reference}-version-${submission.number}.${extension}`;
 
 const label = <K extends string>(labels: Readonly<Record<K, string>>, key: string) => (labels as Record<string, string>)[key] ?? key;
 
@@ -80,7 +41,7 @@ const label = <K extends string>(labels: Readonly<Record<K, string>>, key: strin
 export async function submissionPdf(submission: Submission): Promise<Uint8Array> {
   const s = submission.snapshot;
   const doc = await PDFDocument.create();
-  doc.setTitle(`${s.reference}: ${s.title} (version ${submission.version})`);
+  doc.setTitle(`${s.reference}: ${s.title} (version ${submission.number})`);
   doc.setSubject("American AI Exports program proposal, as submitted");
   doc.setCreationDate(submission.submittedAt);
   const regular = await doc.embedFont(StandardFonts.Helvetica);
@@ -90,25 +51,26 @@ export async function submissionPdf(submission: Submission): Promise<Uint8Array>
 
   write("American AI Exports program: proposal as submitted", { size: 10, gap: 10 });
   write(s.title, { font: bold, size: 18, gap: 8 });
-  write(`${s.reference}, version ${submission.version}, submitted ${submission.submittedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`);
-  if (s.consortium) write(`Consortium: ${s.consortium.name}`);
-  write(`Destinations: ${s.targetCountries.map((c) => c.country.name).join(", ") || "none"}`, { gap: 14 });
+  write(`${s.reference}, version ${submission.number}, submitted ${submission.submittedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`);
+  if (s.consortium) write(`Consortium: ${s.consortium}`);
+  write(`Destinations: ${s.destinations.map((c) => c.name).join(", ") || "none"}`, { gap: 14 });
 
   heading("Summary");
   write(s.summary || "Not stated.", { gap: 14 });
 
   heading("The package");
-  const byLayer = new Map<string, SubmissionSnapshot["lineItems"]>();
+  const byLayer = new Map<string, ProposalSnapshot["lineItems"]>();
   for (const item of s.lineItems) byLayer.set(item.layer, [...(byLayer.get(item.layer) ?? []), item]);
   let total = 0n;
   for (const [layer, items] of byLayer) {
     write(label<StackLayer>(LAYER_LABELS, layer), { font: bold });
     for (const item of items) {
-      const lineTotal = item.unitPriceCents * BigInt(item.quantity);
+      const unitPriceCents = BigInt(item.unitPriceCents);
+      const lineTotal = unitPriceCents * BigInt(item.quantity);
       total += lineTotal;
       const maker = [item.manufacturer, item.model].filter(Boolean).join(" ");
       write(
-        `${item.description}${maker ? ` (${maker})` : ""}: ${item.quantity} x ${formatCents(item.unitPriceCents)} = ${formatCents(lineTotal)}; US content ${formatBasisPoints(item.usContentBasisPoints)}${item.eccn ? `; ECCN ${item.eccn}` : ""}`,
+        `${item.description}${maker ? ` (${maker})` : ""}: ${item.quantity} x ${formatCents(unitPriceCents)} = ${formatCents(lineTotal)}; US content ${formatBasisPoints(item.usContentBasisPoints)}${item.eccn ? `; ECCN ${item.eccn}` : ""}`,
         { indent: 12 },
       );
     }
@@ -116,7 +78,7 @@ export async function submissionPdf(submission: Submission): Promise<Uint8Array>
   write(s.lineItems.length ? `Package value: ${formatCents(total)}` : "No line items.", { font: bold, gap: 14 });
 
   heading("Parties and end use");
-  for (const party of s.parties) write(`${label<PartyRole>(PARTY_ROLE_LABELS, party.role)}: ${party.name}${party.country ? ` (${party.country.name})` : ""}`);
+  for (const party of s.parties) write(`${label<PartyRole>(PARTY_ROLE_LABELS, party.role)}: ${party.name}${party.country ? ` (${party.country})` : ""}`);
   if (s.parties.length === 0) write("No parties named.");
   write(`Specific end use: ${s.specificEndUse || "not stated"}`, { gap: 14 });
   if (s.securityPlan) {
@@ -125,17 +87,17 @@ export async function submissionPdf(submission: Submission): Promise<Uint8Array>
   }
 
   heading("Financing request");
-  const financing = s.financingRequest;
+  const financing = s.financing;
   write(
     financing
-      ? `${formatCents(financing.requestedAmountCents)}, ${label<FinancingProduct>(PRODUCT_LABELS, financing.product).toLowerCase()} over ${financing.repaymentYears} years`
+      ? `${formatCents(BigInt(financing.requestedAmountCents))}, ${label<FinancingProduct>(PRODUCT_LABELS, financing.product).toLowerCase()} over ${financing.repaymentYears} years`
       : "None.",
     { gap: 14 },
   );
 
   heading("Attachments");
-  if (s.documents.length === 0) write("None.");
-  for (const document of s.documents) {
+  if (s.attachments.length === 0) write("None.");
+  for (const document of s.attachments) {
     write(`${document.fileName} (${attachmentKindLabel(document.kind)}, ${formatBytes(document.sizeBytes)})`);
     write(`SHA-256 ${document.sha256}`, { size: 8, indent: 12, gap: 6 });
   }
@@ -149,7 +111,7 @@ export async function submissionPdf(submission: Submission): Promise<Uint8Array>
  * still there: the row and the file are kept.
  */
 export async function submissionZip(client: Db, storage: ObjectStorage, submission: Submission): Promise<ReadableStream<Uint8Array>> {
-  const named = submission.snapshot.documents;
+  const named = submission.snapshot.attachments;
   const rows = await client.document.findMany({
     where: { proposalId: submission.proposalId, id: { in: named.map((d) => d.id) } },
     select: { id: true, storageKey: true },

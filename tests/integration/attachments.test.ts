@@ -239,8 +239,9 @@ describe("what was submitted, as files", () => {
     const { version } = await client.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
     await submitProposal(client, actor, { proposalId: proposal.id, expectedVersion: version });
 
-    const submission = await readSubmission(client, actor, proposal.id, String(version + 1));
-    expect(submission.snapshot.documents).toEqual([
+    // The first submission is version 1, whatever the draft's edit counter.
+    const submission = await readSubmission(client, actor, proposal.id, "1");
+    expect(submission.snapshot.attachments).toEqual([
       expect.objectContaining({ id: spec.document.id, fileName: "specification.pdf", sha256: sha256(pdfBytes) }),
       expect.objectContaining({ id: plan.document.id, fileName: "security plan.docx", sha256: sha256(docxBytes), kind: "SECURITY_PLAN" }),
     ]);
@@ -250,7 +251,7 @@ describe("what was submitted, as files", () => {
     expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
 
     const entries = await zipEntries(await submissionZip(client, storage, submission));
-    const pdfName = `${proposal.reference}-version-${version + 1}.pdf`;
+    const pdfName = `${proposal.reference}-version-1.pdf`;
     expect([...entries.keys()].sort()).toEqual(["SHA256SUMS", "attachments/security plan.docx", "attachments/specification.pdf", pdfName].sort());
     expect(sha256(entries.get("attachments/specification.pdf")!)).toBe(sha256(pdfBytes));
     expect(sha256(entries.get("attachments/security plan.docx")!)).toBe(sha256(docxBytes));

@@ -4,7 +4,10 @@ import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
 import { LicenseTerms } from "@/components/license-conditions";
 import { Notice } from "@/components/notice";
+import { QuestionThread } from "@/components/question-thread";
+import { ReturnForRevisionCard } from "@/components/return-for-revision";
 import { StatusBadge } from "@/components/status-badge";
+import { ReturnedForRevision, VersionLinks } from "@/components/versions";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { packageValue } from "@/lib/financing/rules";
@@ -15,7 +18,6 @@ import { formatBasisPoints, formatCents } from "@/lib/money";
 import { can, seatAllows } from "@/lib/policy";
 import { LAYER_SHORT_LABELS, reviewFlags } from "@/lib/proposals/completeness";
 import { proposalPageData, submissionChecklist } from "@/lib/proposals/service";
-import { latestSubmission } from "@/lib/proposals/submission-files";
 import { orNotFound, requirePageActor } from "@/lib/session";
 import { requestSettings } from "@/lib/request-cache";
 import { isEditable, STAGE_LABELS, STATUS_LABELS, transition } from "@/lib/workflow";
@@ -40,13 +42,13 @@ export default async function ProposalPage({ params, searchParams }: { params: P
   const { notice } = await searchParams;
   const actor = await requirePageActor("proposal:read", `/proposals/${id}`);
   const settings = await requestSettings();
-  const { proposal, seatRole, mayEdit, history, countries, memberProblems } = await orNotFound(proposalPageData(db(), actor, id, settings));
-  const submitted = await latestSubmission(db(), proposal.id);
+  const { proposal, seatRole, mayEdit, history, countries, memberProblems, versions } = await orNotFound(proposalPageData(db(), actor, id, settings));
 
   const isMember = actor.role === "CONSORTIUM_MEMBER";
   // What the page offers follows the state machine and the seat; the services enforce both.
   const maySubmit = transition(proposal.status, "submit", actor.role).ok && seatAllows(seatRole, "proposal:submit");
   const mayWithdraw = transition(proposal.status, "withdraw", actor.role).ok && seatAllows(seatRole, "proposal:withdraw");
+  const mayReturn = can(actor, "proposal:return") && transition(proposal.status, "returnForRevision", actor.role).ok;
   const gaps = isEditable(proposal.status) ? [...submissionChecklist(proposal, settings), ...memberProblems] : [];
   const value = packageValue(proposal.lineItems);
   const flags = reviewFlags(proposal, settings);
@@ -63,6 +65,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
       {notice === "submitted" && proposal.submittedAt ? <Notice>Proposal submitted. It is now {STATUS_LABELS[proposal.status].toLowerCase()}.</Notice> : null}
       {notice === "withdrawn" && proposal.status === "WITHDRAWN" ? <Notice>Proposal withdrawn.</Notice> : null}
       {notice === "item-removed" ? <Notice>Line item removed.</Notice> : null}
+      {notice === "returned" && proposal.status === "RETURNED_FOR_REVISION" ? <Notice>Proposal returned to the consortium for revision.</Notice> : null}
       <header className="mb-8">
         <p className="text-sm text-[var(--color-muted)]">
           {proposal.reference} · {proposal.consortium.name}
@@ -71,9 +74,10 @@ export default async function ProposalPage({ params, searchParams }: { params: P
         <p className="mt-2 flex flex-wrap items-center gap-3">
           <StatusBadge status={proposal.status} />
           <span>Destination: {proposal.targetCountries.map((c) => c.country.name).join(", ") || "none yet"}</span>
-          <span>Version {proposal.version}</span>
+          <VersionLinks proposalId={proposal.id} latest={versions.latest} />
         </p>
       </header>
+      {proposal.status === "RETURNED_FOR_REVISION" && versions.revision ? <ReturnedForRevision revision={versions.revision} audience={isMember ? "consortium" : "reviewer"} /> : null}
 
       <div className="grid gap-8 lg:grid-cols-3">
         <div className="min-w-0 space-y-8 lg:col-span-2">
@@ -197,11 +201,11 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                 {mayEdit ? "Upload and manage attachments" : "See the attachments"}
               </Link>
             </p>
-            {submitted ? (
+            {versions.latest ? (
               <p className="mt-3">
-                As submitted on {submitted.submittedAt.toISOString().slice(0, 10)}:{" "}
-                <a href={`/proposals/${proposal.id}/versions/${submitted.version}/pdf`}>the proposal (PDF)</a>,{" "}
-                <a href={`/proposals/${proposal.id}/versions/${submitted.version}/zip`}>the proposal with its attachments (ZIP)</a>
+                As submitted on {versions.latest.submittedAt.toISOString().slice(0, 10)}:{" "}
+                <a href={`/proposals/${proposal.id}/versions/${versions.latest.number}/pdf`}>the proposal (PDF)</a>,{" "}
+                <a href={`/proposals/${proposal.id}/versions/${versions.latest.number}/zip`}>the proposal with its attachments (ZIP)</a>
               </p>
             ) : null}
           </section>
@@ -278,6 +282,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
               </p>
             ) : null}
           </section>
+          {proposal.submittedAt && can(actor, "question:read") ? <QuestionThread actor={actor} proposalId={proposal.id} /> : null}
         </div>
 
         <aside className="min-w-0 space-y-8">
@@ -339,6 +344,8 @@ export default async function ProposalPage({ params, searchParams }: { params: P
             )}
           </section>
 
+          {mayReturn ? <ReturnForRevisionCard proposalId={proposal.id} expectedVersion={proposal.version} /> : null}
+
           {mayWithdraw ? (
             <section aria-labelledby="withdraw-heading" className="card">
               <h2 id="withdraw-heading" className="mb-3 text-xl font-bold">
@@ -354,7 +361,9 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                 fields={[
                   ...(proposal.status === "APPROVED"
                     ? [{ kind: "textarea" as const, name: "reason", label: "Reason for withdrawing", required: true, hint: "EXIM has committed financing: withdrawing releases it, with this reason on record." }]
-                    : []),
+                    : proposal.submittedAt
+                      ? [{ kind: "textarea" as const, name: "reason", label: "Reason for withdrawing", required: true, hint: "Kept with the proposal's history; the reviewers see it." }]
+                      : []),
                   { kind: "checkbox", name: "confirm", label: "I understand that a withdrawn proposal can't be reopened." },
                 ]}
               />

@@ -39,8 +39,8 @@ export default async function PartiesPage({ params, searchParams }: { params: Pr
         <p className="mt-2 max-w-3xl">
           Name the purchaser, the consignees and the end users of the package, and what the items will be used for. Commerce
           reads them to decide the export licenses: an end user or consignee headquartered in, or owned from, a country of
-          concern needs a license at every destination. Every party is screened against the Consolidated Screening List when
-          the proposal is submitted.
+          concern needs a license at every destination. Name the lenders and guarantors of the financing here too. Every party is
+          screened against the Consolidated Screening List when the proposal is submitted.
         </p>
       </header>
 
