@@ -138,7 +138,7 @@ export async function openAttachment(client: Db, storage: ObjectStorage, actor: 
   if (!document) throw new NotFoundError("Attachment");
   if (document.removedAt) {
     const named = await client.proposalSubmission.findFirst({
-      where: { proposalId: document.proposalId, snapshot: { path: ["documents"], array_contains: [{ id: document.id }] } },
+      where: { proposalId: document.proposalId, snapshot: { path: ["attachments"], array_contains: [{ id: document.id }] } },
       select: { id: true },
     });
     if (!named) throw new NotFoundError("Attachment");
