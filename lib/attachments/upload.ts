@@ -51,6 +51,9 @@ export async function receiveUpload(request: Request, storage: ObjectStorage, ma
       return;
     }
     let truncated = false;
+    // A form cut off mid-file errors this stream, possibly before storage has
+    // started reading it: storage sees the error as the stream's end, never the process.
+    stream.on("error", () => undefined);
     stream.on("limit", () => {
       truncated = true;
     });

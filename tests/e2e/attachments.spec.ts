@@ -2,11 +2,13 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect } from "@playwright/test";
 import { pdfFile, windowsExecutable } from "../unit/support/files";
-import { expectAccessible, MEMBER, OTHER_MEMBER, signIn, test } from "./support";
+import yauzl from "yauzl";
+import { addLineItem, expectAccessible, MEMBER, nameParties, OTHER_MEMBER, requestFinancing, signIn, test } from "./support";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 test("a PDF uploaded through the form is listed and downloads intact; a renamed program is refused beside the field; others get nothing", async ({ page, browser }) => {
+  test.setTimeout(240_000); // two people, several pages and two axe runs
   await signIn(page, MEMBER);
   await page.goto("/proposals/new");
   const title = `Attachments check ${Date.now()}`;
@@ -76,6 +78,7 @@ test("a PDF uploaded through the form is listed and downloads intact; a renamed 
 });
 
 test("large files stream to storage: one above the proxy's 10 MB buffer is taken whole, one over 25 MB is refused", async ({ page }) => {
+  test.setTimeout(180_000);
   await signIn(page, MEMBER);
   await page.goto("/proposals/new");
   await page.getByLabel("Title").fill(`Large attachments ${Date.now()}`);
@@ -114,5 +117,67 @@ test("large files stream to storage: one above the proxy's 10 MB buffer is taken
     maxRedirects: 0,
   });
   expect(forged.status()).toBe(403);
+});
+
+/** A ZIP's entry names and SHA-256s. */
+function zipHashes(buffer: Buffer): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
+      if (error) return reject(error);
+      const hashes = new Map<string, string>();
+      zip.on("entry", (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (failed, stream) => {
+          if (failed) return reject(failed);
+          const hash = createHash("sha256");
+          stream.on("data", (chunk: Buffer) => hash.update(chunk));
+          stream.on("end", () => {
+            hashes.set(entry.fileName, hash.digest("hex"));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on("end", () => resolve(hashes));
+      zip.readEntry();
+    });
+  });
+}
+
+test("after submission the proposal page offers the version as a PDF and as a ZIP with its attachments", async ({ page }) => {
+  test.setTimeout(300_000); // a complete proposal built and submitted, end to end
+  const title = `Submitted files ${Date.now()}`;
+  await signIn(page, MEMBER);
+  await page.goto("/proposals/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Summary").fill("A complete package, submitted with a specification attached.");
+  await page.getByLabel("Destination country").selectOption({ label: "Japan" });
+  await page.getByRole("button", { name: "Create draft proposal" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await addLineItem(page, { layer: "Hardware (AI chips, accelerators, servers)", description: "8-GPU accelerator servers", quantity: "100", unitPrice: "400,000", usContent: "80", eccn: "4A090", tpp: "16000" });
+  await addLineItem(page, { layer: "Data-center storage", description: "All-flash storage arrays", quantity: "20", unitPrice: "1,000,000", usContent: "80" });
+  await addLineItem(page, { layer: "Cloud services and networking", description: "Managed cloud and 800G fabric", quantity: "1", unitPrice: "30,000,000", usContent: "80" });
+  await addLineItem(page, { layer: "Application software", description: "Government applications suite", quantity: "1", unitPrice: "10,000,000", usContent: "80" });
+  await requestFinancing(page, "60,000,000");
+  await nameParties(page);
+
+  const spec = await pdfFile("Campus specification");
+  await page.getByRole("link", { name: "Upload and manage attachments" }).click();
+  await page.getByLabel("Document", { exact: true }).selectOption({ label: "Technical specification" });
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "campus specification.pdf", mimeType: "application/pdf", buffer: spec });
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Attachment uploaded." })).toBeVisible();
+  await page.getByRole("link", { name: "Back to the proposal" }).click();
+  await page.getByRole("button", { name: "Submit proposal" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Proposal submitted." })).toBeVisible();
+
+  const [pdfDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "the proposal (PDF)" }).click()]);
+  expect(pdfDownload.suggestedFilename()).toMatch(/^AIE-\d{4}-\d+-version-\d+\.pdf$/);
+  const pdf = await readFile((await pdfDownload.path())!);
+  expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+  const [zipDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "the proposal with its attachments (ZIP)" }).click()]);
+  expect(zipDownload.suggestedFilename()).toMatch(/\.zip$/);
+  const hashes = await zipHashes(await readFile((await zipDownload.path())!));
+  expect(hashes.get("attachments/campus specification.pdf")).toBe(sha256(spec));
+  expect([...hashes.keys()]).toEqual(expect.arrayContaining([pdfDownload.suggestedFilename(), "SHA256SUMS"]));
 });
 

@@ -15,6 +15,7 @@ import { ForbiddenError, NotFoundError, RuleViolationError } from "@/lib/errors"
 import type { Actor } from "@/lib/policy";
 import { getProposal, submitProposal } from "@/lib/proposals/service";
 import { readSubmission, submissionPdf, submissionZip } from "@/lib/proposals/submission-files";
+import { MalformedUploadError } from "@/lib/attachments/upload";
 import { FileSystemStorage } from "@/lib/storage/filesystem";
 import { docxFile, elfFile, jpegFile, pdfFile, pngFile, windowsExecutable, xlsxFile, zipFile } from "../unit/support/files";
 import { freshDatabase } from "./support/database";
@@ -129,6 +130,21 @@ describe("uploading an attachment", () => {
     const noKind = await upload(actor, proposal.id, "spec.pdf", await pdfFile(), "");
     expect(noKind).toMatchObject({ ok: false, refusal: null, kindProblem: "Choose what the document is." });
     expect(await client.document.count({ where: { proposalId: proposal.id } })).toBe(0);
+  });
+
+  it("refuses a body that isn't a readable multipart form, keeping no part of it", async () => {
+    const { actor, proposal } = await draft();
+    const before = await storedFiles();
+    const json = new Request("http://localhost/upload", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    await expect(uploadAttachment(client, storage, actor, proposal.id, json)).rejects.toBeInstanceOf(MalformedUploadError);
+    // A form cut off in the middle of the file (the client went away).
+    const complete = uploadRequest({ name: "spec.pdf", bytes: await pdfFile() });
+    const contentType = complete.headers.get("content-type")!;
+    const whole = Buffer.from(await complete.arrayBuffer());
+    const cut = new Request("http://localhost/upload", { method: "POST", headers: { "content-type": contentType }, body: whole.subarray(0, whole.length - 200) });
+    await expect(uploadAttachment(client, storage, actor, proposal.id, cut)).rejects.toBeInstanceOf(MalformedUploadError);
+    expect(await client.document.count({ where: { proposalId: proposal.id } })).toBe(0);
+    expect(await storedFiles()).toEqual(before);
   });
 
   it("is for people who may edit the draft only, checked before the file is read", async () => {
