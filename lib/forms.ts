@@ -15,6 +15,13 @@ export type FormState = {
   list?: string[];
   /** Counts answers, so a form can re-mount its fields with the values to show. */
   attempt?: number;
+  /** A draft save: the version the record is at now (the next save's expectedVersion), and when it was saved. */
+  version?: number;
+  savedAt?: string;
+  /** Refused because others saved since the user's copy: the version to save over theirs deliberately. */
+  conflictVersion?: number;
+  /** Refused because the session had ended: nothing was written. */
+  signedOut?: boolean;
 };
 
 export const initialFormState: FormState = { status: "idle", fieldErrors: {}, values: {} };

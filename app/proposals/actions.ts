@@ -3,7 +3,7 @@
 // input's schema, calls one service, and refreshes the page.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runFormAction, runFormActionThenRedirect } from "@/lib/actions";
+import { runDraftAction, runFormAction, runFormActionThenRedirect } from "@/lib/actions";
 import { db } from "@/lib/db";
 import type { FormState } from "@/lib/forms";
 import {
@@ -19,6 +19,7 @@ import {
   financingRequestSchema,
   lineItemSchema,
   proposalActionSchema,
+  proposalDetailsDraftSchema,
   proposalDetailsSchema,
   removeLineItemSchema,
   updateProposalDetailsSchema,
@@ -34,11 +35,14 @@ export async function createProposalAction(_previous: FormState, formData: FormD
   });
 }
 
+/** A draft step: autosaved as the user types (components/form/autosave.tsx), or saved with the button. */
 export async function updateProposalDetailsAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:update", updateProposalDetailsSchema, async (actor, input) => {
-    await updateProposalDetails(db(), actor, input);
-    revalidatePath(`/proposals/${input.proposalId}`);
-    return "Proposal details saved.";
+  const schemas = { strict: updateProposalDetailsSchema, loose: proposalDetailsDraftSchema };
+  return runDraftAction(formData, "proposal:update", schemas, async (actor, input, { autosave }) => {
+    const saved = await updateProposalDetails(db(), actor, input);
+    // An autosave keeps the page as it is (the form carries the new version); the button refreshes it.
+    if (!autosave) revalidatePath(`/proposals/${input.proposalId}`);
+    return { ...saved, message: "Proposal details saved." };
   });
 }
 

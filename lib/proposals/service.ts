@@ -16,6 +16,7 @@ import { lockExposureCap, releaseProposalDraws } from "@/lib/exposure-cap/servic
 import { isEditable, transition, type WorkflowEvent } from "@/lib/workflow";
 import { submissionGaps, type ProposalForCompleteness } from "./completeness";
 import { destinationIneligibility } from "./eligibility";
+import { saveDraftStep } from "./drafts";
 import { nextProposalReference } from "./reference";
 import { pageWithin, readKeysetPage, type PageRequest } from "@/lib/pagination";
 import type { FinancingRequestInput, LineItemInput, ProposalDetailsInput } from "@/lib/schemas/proposal";
@@ -225,27 +226,40 @@ export async function createProposal(client: Db, actor: Actor, input: ProposalDe
   });
 }
 
+/** The details' labels as the form shows them, for the message when others changed them. */
+export const PROPOSAL_DETAIL_LABELS = { title: "Title", summary: "Summary", destinationCountryCode: "Destination country" };
+
+/**
+ * Saves the proposal's details (a draft step): refused when it would undo what
+ * someone else saved since `expectedVersion`. An autosave may leave the
+ * destination blank (the loose schema): the current one stays.
+ */
 export async function updateProposalDetails(
   client: Db,
   actor: Actor,
-  input: ProposalDetailsInput & { proposalId: string; expectedVersion: number },
+  input: Omit<ProposalDetailsInput, "destinationCountryCode"> & { destinationCountryCode?: string | null; proposalId: string; expectedVersion: number },
 ) {
-  return client.$transaction(async (tx) => {
-    const before = await lockProposal(tx, actor, input.proposalId, "proposal:update");
-    requireEditable(before.status);
-    await requireEligibleDestination(tx, input.destinationCountryCode);
-    const previousCountries = await tx.proposalCountry.findMany({ where: { proposalId: before.id } });
-    await bumpVersion(tx, before.id, input.expectedVersion, { title: input.title, summary: input.summary });
-    await tx.proposalCountry.deleteMany({ where: { proposalId: before.id } });
-    await tx.proposalCountry.create({ data: { proposalId: before.id, countryCode: input.destinationCountryCode } });
-    await recordAudit(tx, actor, {
-      action: "proposal.updated",
-      entityType: "Proposal",
-      entityId: before.id,
-      proposalId: before.id,
-      before: auditSnapshot({ title: before.title, summary: before.summary, destinations: previousCountries.map((c) => c.countryCode) }),
-      after: auditSnapshot({ title: input.title, summary: input.summary, destinations: [input.destinationCountryCode] }),
-    });
+  const destination = input.destinationCountryCode || null;
+  return saveDraftStep(client, actor, {
+    proposalId: input.proposalId,
+    expectedVersion: input.expectedVersion,
+    values: { title: input.title, summary: input.summary, ...(destination ? { destinationCountryCode: destination } : {}) },
+    labels: PROPOSAL_DETAIL_LABELS,
+    read: async (tx, proposal) => {
+      const countries = await tx.proposalCountry.findMany({ where: { proposalId: proposal.id }, orderBy: { countryCode: "asc" } });
+      return { title: proposal.title, summary: proposal.summary, destinationCountryCode: countries[0]?.countryCode ?? null };
+    },
+    write: async (tx, proposal) => {
+      await tx.proposal.update({ where: { id: proposal.id }, data: { title: input.title, summary: input.summary } });
+      if (!destination) return;
+      await requireEligibleDestination(tx, destination);
+      await tx.proposalCountry.deleteMany({ where: { proposalId: proposal.id } });
+      await tx.proposalCountry.create({ data: { proposalId: proposal.id, countryCode: destination } });
+    },
+    names: async (tx) => {
+      const countries = new Map((await tx.country.findMany({ select: { code: true, name: true } })).map((c) => [c.code, c.name]));
+      return (field, value) => (field === "destinationCountryCode" ? (countries.get(value) ?? value) : value);
+    },
   });
 }
 

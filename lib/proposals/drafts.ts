@@ -1,0 +1,100 @@
+// Saving one step of a draft, as people type and when they press Save, with
+// several contributors at once. Every save names the version the user's copy
+// was loaded at. When others saved since, the audit trail's record of their
+// saves says what they changed: a save that would undo any of it is refused,
+// listing each change; a save about other fields goes through. Nothing is
+// silently overwritten.
+import type { Db, Tx } from "@/lib/db";
+import { auditSnapshot, recordAudit, type AuditAction } from "@/lib/audit";
+import { formatTimeOfDay } from "@/lib/dates";
+import { DraftConflictError, StaleVersionError } from "@/lib/errors";
+import type { Actor } from "@/lib/policy";
+import { bumpVersion, lockProposal, requireEditable } from "./service";
+import { changedFields, describeChange, netChanges, overwrittenBy, type FieldValue, type RecordedSave, type StepValues } from "./draft-changes";
+
+/** The key in a draft save's audit `after` that records the version the save produced. */
+const VERSION_KEY = "draftVersion";
+
+type LockedProposal = Awaited<ReturnType<typeof lockProposal>>;
+
+export type DraftStepSave = {
+  proposalId: string;
+  /** The version the user's copy was loaded (or last saved) at. */
+  expectedVersion: number;
+  /** The step's fields as the user's save would leave them (only these are compared and recorded). */
+  values: StepValues;
+  /** The step's fields as stored now. */
+  read: (tx: Tx, proposal: LockedProposal) => Promise<StepValues>;
+  /** Writes the step's fields; runs only when something changed, after the checks. */
+  write: (tx: Tx, proposal: LockedProposal) => Promise<void>;
+  /** The form's label per field, for the conflict message. */
+  labels: Record<string, string>;
+  /** Read only for a conflict message: how to show a stored value (a country code as its name). */
+  names?: (tx: Tx) => Promise<(field: string, value: string) => string>;
+  action?: AuditAction;
+};
+
+/**
+ * Saves a step of a draft in one transaction: lock, check it is editable and
+ * that no one else's change would be undone, write, bump the version, record
+ * the fields that changed (before and after, with the new version). A save that
+ * changes nothing writes nothing and answers the version as it is.
+ */
+export async function saveDraftStep(client: Db, actor: Actor, save: DraftStepSave): Promise<{ version: number; savedAt: Date }> {
+  return client.$transaction(async (tx) => {
+    const proposal = await lockProposal(tx, actor, save.proposalId, "proposal:update");
+    requireEditable(proposal.status);
+    if (save.expectedVersion > proposal.version) throw new StaleVersionError();
+    const current = await save.read(tx, proposal);
+    if (save.expectedVersion < proposal.version) await refuseOverwrites(tx, proposal.id, proposal.version, save);
+
+    const changed = changedFields(current, save.values);
+    if (changed.length === 0) return { version: proposal.version, savedAt: new Date() };
+    await save.write(tx, proposal);
+    await bumpVersion(tx, proposal.id, proposal.version);
+    const version = proposal.version + 1;
+    await recordAudit(tx, actor, {
+      action: save.action ?? "proposal.updated",
+      entityType: "Proposal",
+      entityId: proposal.id,
+      proposalId: proposal.id,
+      before: auditSnapshot(pick(current, changed)),
+      after: auditSnapshot({ ...pick(save.values, changed), [VERSION_KEY]: version }),
+    });
+    return { version, savedAt: new Date() };
+  });
+}
+
+function pick(values: StepValues, fields: string[]): Record<string, FieldValue> {
+  return Object.fromEntries(fields.map((field) => [field, values[field] ?? null]));
+}
+
+/** The draft saves recorded after `baseVersion`, oldest first, with who made each. */
+export async function savesSince(tx: Tx | Db, proposalId: string, baseVersion: number): Promise<RecordedSave[]> {
+  const events = await tx.auditEvent.findMany({
+    where: { proposalId, after: { path: [VERSION_KEY], gt: baseVersion } },
+    orderBy: { id: "asc" },
+    select: { occurredAt: true, before: true, after: true, actor: { select: { name: true } } },
+  });
+  return events.map((event) => {
+    const { [VERSION_KEY]: version, ...after } = event.after as Record<string, unknown>;
+    return { by: event.actor?.name ?? "the system", at: event.occurredAt, version: Number(version), before: (event.before ?? {}) as StepValues, after: after as StepValues };
+  });
+}
+
+/**
+ * Others saved since the user's copy: refuse when the save would undo a change
+ * they made, or when the proposal changed in ways the trail can't attribute to
+ * a field (a change outside the draft steps' saves).
+ */
+async function refuseOverwrites(tx: Tx, proposalId: string, currentVersion: number, save: DraftStepSave) {
+  const saves = await savesSince(tx, proposalId, save.expectedVersion);
+  const explained = new Set(saves.map((s) => s.version)).size;
+  const overwritten = overwrittenBy(save.values, netChanges(saves));
+  const unexplained = currentVersion - save.expectedVersion - explained;
+  if (overwritten.length === 0 && unexplained <= 0) return;
+  const describe = { labels: save.labels, formatTime: formatTimeOfDay, showValue: save.names ? await save.names(tx) : undefined };
+  const changes = overwritten.map((change) => describeChange(change, describe));
+  if (unexplained > 0) changes.push("Other parts of the proposal were changed too; see its history.");
+  throw new DraftConflictError(changes, currentVersion);
+}
