@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
+import { Autosave } from "@/components/form/autosave";
 import { LicenseTerms } from "@/components/license-conditions";
 import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
@@ -80,14 +81,16 @@ export default async function ProposalPage({ params, searchParams }: { params: P
               Details
             </h2>
             {mayEdit ? (
-              <ActionForm
-                action={updateProposalDetailsAction}
-                label="Proposal details"
-                submitLabel="Save details"
-                variant="secondary"
-                hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
-                fields={proposalDetailFields(countries, { title: proposal.title, summary: proposal.summary, destinationCountryCode: destination?.countryCode })}
-              />
+              <Autosave action={updateProposalDetailsAction} proposalId={proposal.id} step="details">
+                <ActionForm
+                  action={updateProposalDetailsAction}
+                  label="Proposal details"
+                  submitLabel="Save details"
+                  variant="secondary"
+                  hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
+                  fields={proposalDetailFields(countries, { title: proposal.title, summary: proposal.summary, destinationCountryCode: destination?.countryCode })}
+                />
+              </Autosave>
             ) : (
               <p className="whitespace-pre-line">{proposal.summary}</p>
             )}
