@@ -12,8 +12,10 @@ const executablePath = existsSync(chromium.executablePath()) ? undefined : syste
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Shared CI machines are slow at times: journeys get room, and every wait is on
+  // what the user sees, never a fixed sleep.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,

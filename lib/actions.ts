@@ -4,7 +4,7 @@ import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { BusyError, DraftConflictError, ForbiddenError, NotFoundError, RuleViolationError, StaleVersionError, UnauthenticatedError } from "@/lib/errors";
-import { fieldErrorsOf, formValues, unreadableFormState, type FormState } from "@/lib/forms";
+import { answered, fieldErrorsOf, formValues, unreadableFormState, type FormState } from "@/lib/forms";
 import type { Actor, Permission } from "@/lib/policy";
 import { ThrottledError } from "@/lib/identity/throttle";
 import { formatTimeOfDay } from "@/lib/dates";
@@ -27,6 +27,15 @@ export async function runFormAction<S extends z.ZodType>(
  * in): `who` resolves the caller or throws UnauthenticatedError.
  */
 export async function runFormActionAs<W, S extends z.ZodType>(
+  formData: FormData,
+  who: () => Promise<W>,
+  schema: S,
+  run: (caller: W, input: z.output<S>) => Promise<Outcome>,
+): Promise<FormState> {
+  return answered(await answerFormAs(formData, who, schema, run));
+}
+
+async function answerFormAs<W, S extends z.ZodType>(
   formData: FormData,
   who: () => Promise<W>,
   schema: S,

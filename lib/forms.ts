@@ -13,8 +13,12 @@ export type FormState = {
   values: Record<string, string>;
   /** Things to show once with a success message, such as new recovery codes. */
   list?: string[];
-  /** Counts answers, so a form can re-mount its fields with the values to show. */
-  attempt?: number;
+  /**
+   * Names each answer from the server, so a form can re-mount its fields with the
+   * values to show. The server sets it: forms pass their server action straight to
+   * useActionState, which is what lets them post and answer without JavaScript.
+   */
+  answer?: string;
   /** A draft save: the version the record is at now (the next save's expectedVersion), and when it was saved. */
   version?: number;
   savedAt?: string;
@@ -23,6 +27,11 @@ export type FormState = {
   /** Refused because the session had ended: nothing was written. */
   signedOut?: boolean;
 };
+
+/** Stamps a form's answer with a fresh name (see FormState.answer). */
+export function answered(state: FormState): FormState {
+  return { ...state, answer: crypto.randomUUID() };
+}
 
 export const initialFormState: FormState = { status: "idle", fieldErrors: {}, values: {} };
 

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
+import { Pagination } from "@/components/pagination";
 import { db } from "@/lib/db";
+import { pageRequestParams } from "@/lib/pagination";
+import { SEAT_ROLE_NAMES } from "@/lib/consortia/people";
 import { myConsortia } from "@/lib/consortia/service";
 import { requirePageActor } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Your consortia" };
 
-const SEAT_LABELS = { LEAD: "Lead", CONTRIBUTOR: "Contributor", VIEWER: "Viewer" } as const;
 
-export default async function ConsortiaPage() {
+export default async function ConsortiaPage({ searchParams }: { searchParams: Promise<{ after?: string; before?: string }> }) {
   const actor = await requirePageActor("consortium:read", "/consortia");
-  const consortia = await myConsortia(db(), actor);
+  const list = await myConsortia(db(), actor, pageRequestParams(await searchParams));
+  const consortia = list.rows;
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">Your consortia</h1>
@@ -30,13 +33,14 @@ export default async function ConsortiaPage() {
               <td>
                 <Link href={`/consortia/${c.id}`}>{c.name}</Link>
               </td>
-              <td>{c.users[0] ? SEAT_LABELS[c.users[0].seatRole] : "—"}</td>
+              <td>{c.users[0] ? SEAT_ROLE_NAMES[c.users[0].seatRole] : "—"}</td>
               <td>{c._count.memberships}</td>
               <td>{c._count.proposals}</td>
             </tr>
           ))}
         </DataTable>
       )}
+      <Pagination next={list.next} previous={list.previous} basePath="/consortia" />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { formatTimeOfDay } from "@/lib/dates";
-import { fieldErrorsOf, formValues, unreadableFormState, type FormState } from "@/lib/forms";
+import { answered, fieldErrorsOf, formValues, unreadableFormState, type FormState } from "@/lib/forms";
 import { endSession } from "@/lib/identity/sessions";
 import { signInSchema } from "@/lib/schemas/decisions";
 import { safeReturnPath } from "@/lib/safe-return-path";
@@ -32,7 +32,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const parsed = signInSchema.safeParse(values);
   const kept = { email: values.email ?? "", callbackUrl: values.callbackUrl ?? "" };
   if (!parsed.success) {
-    return { status: "error", message: "There is a problem signing you in.", fieldErrors: fieldErrorsOf(parsed.error), values: kept };
+    return answered({ status: "error", message: "There is a problem signing you in.", fieldErrors: fieldErrorsOf(parsed.error), values: kept });
   }
   try {
     // Pages send a session that still owes its second factor to that step first.
@@ -42,7 +42,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
       redirectTo: safeReturnPath(parsed.data.callbackUrl),
     });
   } catch (error) {
-    if (error instanceof AuthError) return { status: "error", ...refusal(error), values: kept };
+    if (error instanceof AuthError) return answered({ status: "error", ...refusal(error), values: kept });
     throw error; // the successful sign-in redirects by throwing
   }
   return { status: "success", fieldErrors: {}, values: {} };

@@ -40,17 +40,16 @@ type Props = {
 };
 
 export function ActionForm({ action, fields, hidden = {}, submitLabel, variant, label, size }: Props) {
-  // Each answer re-mounts the fields, so every input (selects and radios too)
-  // starts from what the user typed after an error, or from the saved data.
-  const [state, formAction] = useActionState(
-    async (previous: FormState, formData: FormData) => ({ ...(await action(previous, formData)), attempt: (previous.attempt ?? 0) + 1 }),
-    initialFormState,
-  );
+  // The server action itself goes to useActionState, so the form also posts and
+  // shows its answer without JavaScript. Each answer re-mounts the fields, so every
+  // input (selects and radios too) starts from what the user typed after an error,
+  // or from the saved data.
+  const [state, formAction] = useActionState(action, initialFormState);
   const typed = state.values;
   // After an error the typed values come back; otherwise the page's current data.
   const value = (name: string, fallback?: string) => (state.status === "error" ? (typed[name] ?? "") : fallback);
   return (
-    <form key={state.attempt ?? 0} action={formAction} noValidate aria-label={label}>
+    <form key={state.answer ?? "first"} action={formAction} noValidate aria-label={label}>
       <FormFeedback state={state} />
       {Object.entries(hidden).map(([name, v]) => (
         <input key={name} type="hidden" name={name} value={v} />

@@ -10,6 +10,16 @@ export function FormFeedback({ state, labels }: { state: FormState; labels?: Rec
   useEffect(() => {
     if (state.status !== "idle") ref.current?.focus();
   }, [state]);
+  // GOV.UK pattern: while a form shows errors the tab title starts with "Error: ",
+  // so screen-reader users hear that the page answered with a problem.
+  useEffect(() => {
+    if (state.status !== "error") return;
+    const title = document.title.replace(/^Error: /, "");
+    document.title = `Error: ${title}`;
+    return () => {
+      document.title = title;
+    };
+  }, [state]);
 
   if (state.status === "success") {
     return (

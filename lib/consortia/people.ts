@@ -12,6 +12,10 @@ import type { Actor } from "@/lib/policy";
 import { loadProgramSettings } from "@/lib/settings";
 import { lockForLead } from "./service";
 
+/** A seat's name, for tables. */
+export const SEAT_ROLE_NAMES: Record<ConsortiumSeatRole, string> = { LEAD: "Lead", CONTRIBUTOR: "Contributor", VIEWER: "Viewer" };
+
+/** A seat's name with what it may do, for choosing one. */
 export const SEAT_ROLE_LABELS: Record<ConsortiumSeatRole, string> = {
   LEAD: "Lead (manages members and people, submits)",
   CONTRIBUTOR: "Contributor (edits drafts)",

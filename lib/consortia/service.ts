@@ -3,6 +3,7 @@
 import type { Db, Tx } from "@/lib/db";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, requireRecordId, RuleViolationError } from "@/lib/errors";
+import { pageWithin, readKeysetPage, type PageRequest } from "@/lib/pagination";
 import { authorize, consortiumScope, type Actor } from "@/lib/policy";
 import type { CreateConsortiumInput, MemberInput } from "@/lib/schemas/consortium";
 import { memberIneligibility, type CountriesOfConcern, type MemberForEligibility } from "./eligibility";
@@ -76,18 +77,27 @@ export async function createConsortium(client: Db, actor: Actor, input: CreateCo
 }
 
 /** The consortia the actor holds a seat in, with their role there. */
-export async function myConsortia(client: Db, actor: Actor) {
-  return client.consortium.findMany({
-    where: consortiumScope(actor, "consortium:read"),
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: 100,
-    select: {
-      id: true,
-      name: true,
-      users: { where: { userId: actor.userId }, select: { seatRole: true } },
-      _count: { select: { memberships: true, proposals: true } },
-    },
-  });
+const CONSORTIUM_LIST_ORDER = { key: "name", order: "asc", idOrder: "asc" } as const;
+
+/** The consortia the actor holds a seat in, a page at a time by name. */
+export async function myConsortia(client: Db, actor: Actor, request: PageRequest = {}) {
+  const scope = consortiumScope(actor, "consortium:read");
+  return readKeysetPage(
+    CONSORTIUM_LIST_ORDER,
+    request,
+    (page) =>
+      client.consortium.findMany({
+        ...pageWithin(scope, page),
+        select: {
+          id: true,
+          name: true,
+          users: { where: { userId: actor.userId }, select: { seatRole: true } },
+          // Counted for the page's rows only, each within one consortium.
+          _count: { select: { memberships: true, proposals: true } },
+        },
+      }),
+    (row) => row.name,
+  );
 }
 
 /** The workspace: members with their eligibility, and the people with seats. */

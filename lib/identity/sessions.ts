@@ -164,7 +164,6 @@ export async function openSessions(client: Db, userId: string, now = new Date())
   return sessions.filter((s) => sessionEndsAt(s) > now);
 }
 
-
 /** The user's sign-in before this session (NIST SP 800-53 AC-9: "previous logon notification"). */
 export async function previousSignIn(client: Db, userId: string, currentSessionId: string) {
   return client.userSession.findFirst({

@@ -9,7 +9,7 @@ import { hashPassword, newPasswordProblem, verifyPassword } from "@/lib/password
 import { authorize, type Actor } from "@/lib/policy";
 import type { ChangePasswordInput } from "@/lib/schemas/identity";
 import { loadProgramSettings } from "@/lib/settings";
-import { endAllSessions } from "./sessions";
+import { endAllSessions, openSessions } from "./sessions";
 import { countAttempt, forgiveAttempt } from "./throttle";
 
 export const USERS_PAGE_SIZE = 25;
@@ -44,11 +44,11 @@ export async function userAccount(client: Db, actor: Actor, userId: string) {
       disabledAt: true,
       totpEnrolledAt: true,
       createdAt: true,
-      _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } } } } },
     },
   });
   if (!user) throw new NotFoundError("That account");
-  return user;
+  // Open means still usable: not ended, and within both the idle and the absolute limit.
+  return { ...user, openSessionCount: (await openSessions(client, user.id)).length };
 }
 
 function refuseSelf(actor: Actor, userId: string, what: string) {

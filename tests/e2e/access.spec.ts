@@ -19,6 +19,8 @@ test("a member can't open another consortium's proposal: it answers 404 like a m
   const missing = await page.goto("/proposals/does-not-exist");
   expect(missing?.status()).toBe(404);
   expect(await page.getByRole("main").innerText()).toBe(foreignText);
+  expect((await page.goto("/no-such-page"))?.status()).toBe(404);
+  await expect(page).toHaveTitle("Page not found | American AI Exports Program");
 
   await page.goto("/proposals");
   await expect(page.getByRole("link", { name: "Sovereign AI compute campus, Abu Dhabi" })).toHaveCount(0);
@@ -56,6 +58,12 @@ test("a wrong password is refused with a message tied to the field", async ({ pa
   await expect(page.getByRole("alert").filter({ hasText: "There is a problem signing you in." })).toBeVisible();
   await expect(page.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Email address")).toHaveValue(MEMBER);
+  // The tab title says so too (GOV.UK pattern), and stops saying so once the error is gone.
+  await expect(page).toHaveTitle("Error: Sign in | American AI Exports Program");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page).not.toHaveTitle(/^Error: /);
 });
 
 test("signing out sticks: no portal response re-issues the session cookie, and the old cookie is dead", async ({ page, browser }) => {

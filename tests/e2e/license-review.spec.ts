@@ -4,9 +4,10 @@
 // conditions picked from templates, and the consortium and the EXIM officer see
 // the license number, its expiry and its conditions where they work.
 import { expect } from "@playwright/test";
-import { addLineItem, expectAccessible, MEMBER, nameParties, OFFICER, REVIEWER, requestFinancing, signIn, signOut, test } from "./support";
+import { addLineItem, expectAccessible, expectReflowsOnPhone, MEMBER, nameParties, OFFICER, REVIEWER, requestFinancing, signIn, signOut, test } from "./support";
 
 test("parties, a screening hit raised at submission and cleared, a conditional approval seen by consortium and officer", async ({ page }) => {
+  test.setTimeout(240_000); // three people's work, end to end
   const title = `Gulf inference cluster ${Date.now()}`;
 
   // ── Consortium member: a complete package with its parties ────────────────
@@ -66,6 +67,7 @@ test("parties, a screening hit raised at submission and cleared, a conditional a
   }).toPass({ timeout: 30_000 });
   await expect(page.getByRole("row", { name: /Crimson Harbour Computing Limited.*Possible match/ })).toContainText("Crimson Harbor Compute Ltd.");
   await expectAccessible(page);
+  await expectReflowsOnPhone(page);
 
   // Approval is refused while the hit stands.
   await page.getByLabel("Approved", { exact: true }).check();
@@ -112,4 +114,5 @@ test("parties, a screening hit raised at submission and cleared, a conditional a
   await expect(page.getByTestId("license-number")).toContainText(licenseNumber);
   await expect(page.getByRole("list", { name: "Binding conditions of the license" })).toContainText("No re-export");
   await expectAccessible(page);
+  await expectReflowsOnPhone(page);
 });

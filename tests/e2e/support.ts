@@ -71,6 +71,21 @@ export async function expectAccessible(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
+/**
+ * At 375 CSS pixels (a small phone, WCAG 1.4.10 reflow) the page must not scroll
+ * sideways: wide tables scroll inside their own region, which says so.
+ */
+export async function expectReflowsOnPhone(page: Page) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 812 });
+  try {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${page.url()} scrolls sideways by ${overflow}px at 375 pixels`).toBeLessThanOrEqual(0);
+  } finally {
+    if (size) await page.setViewportSize(size);
+  }
+}
+
 /** Reads a dollar figure like "$100,900,000,000.00" as integer cents. */
 export function centsOf(text: string): bigint {
   const match = /\$([\d,]+)\.(\d{2})/.exec(text);

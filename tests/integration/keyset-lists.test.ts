@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/policy";
 import { createProposal, listProposals } from "@/lib/proposals/service";
 import { freshDatabase } from "./support/database";
+import { myConsortia } from "@/lib/consortia/service";
 import { createConsortiumMember } from "./support/fixtures";
 
 let client: Db;
@@ -50,5 +51,21 @@ describe("keyset lists", () => {
     const page = await listProposals(client, member, { after: "bm90IGEgY3Vyc29y" });
     expect(page.previous).toBeNull();
     expect(page.rows).toHaveLength(20);
+  });
+
+  it("pages a person's consortia by name, and only those they hold a seat in", async () => {
+    const { actor: lead, consortium: first } = await createConsortiumMember(client);
+    for (let i = 0; i < 22; i++) {
+      await client.consortium.create({ data: { name: `Alliance ${String(i).padStart(2, "0")}`, users: { create: [{ userId: lead.userId, seatRole: "VIEWER" }] } } });
+    }
+    const { consortium: foreign } = await createConsortiumMember(client);
+    const one = await myConsortia(client, lead);
+    const two = await myConsortia(client, lead, { after: one.next });
+    expect([one.rows.length, two.rows.length, two.next]).toEqual([20, 3, null]);
+    const names = [...one.rows, ...two.rows].map((c) => c.name);
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain(first.name);
+    expect(names).not.toContain(foreign.name);
+    expect((await myConsortia(client, lead, { before: two.previous })).rows.map((c) => c.id)).toEqual(one.rows.map((c) => c.id));
   });
 });

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { endSession, resolveSession, startSession } from "@/lib/identity/sessions";
-import { changePassword, changeRole, endSessionsOf, setAccess } from "@/lib/identity/users";
+import { changePassword, changeRole, endSessionsOf, setAccess, userAccount } from "@/lib/identity/users";
 import { hashPassword } from "@/lib/passwords";
 import type { Actor } from "@/lib/policy";
 import { freshDatabase } from "./support/database";
@@ -136,5 +136,15 @@ describe("idle and absolute limits", () => {
     const id = await startSession(processA, { id: member.userId, role: member.role, name: member.name, email: member.email, totpEnrolledAt: null }, {}, start);
     const resolved = await resolveSession(processA, id, { touch: false, now: start });
     expect(resolved?.endsAt.toISOString()).toBe("2026-11-30T10:30:00.000Z");
+  });
+
+  it("counts as open, for administrators, only sessions still within their idle limit", async () => {
+    const member = await createUser(processA, "CONSORTIUM_MEMBER");
+    const user = { id: member.userId, role: member.role, name: member.name, email: member.email, totpEnrolledAt: null };
+    await startSession(processA, user); // active now
+    await startSession(processA, user, {}, new Date(Date.now() - minutes(31))); // idle past 30 minutes
+    const ended = await startSession(processA, user);
+    await endSession(processA, ended);
+    expect((await userAccount(processA, admin, member.userId)).openSessionCount).toBe(1);
   });
 });

@@ -118,15 +118,38 @@ function entryPoints(): EntryPoint[] {
   return entries;
 }
 
-/** The permission literals the body passes to authorizing calls; empty when it makes none. */
+/** The module's own top-level functions and consts (e.g. a `cache()`d loader), by name. */
+function localDefinitions(source: ts.SourceFile): Map<string, ts.Node> {
+  const found = new Map<string, ts.Node>();
+  for (const statement of source.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) found.set(statement.name.text, statement.body);
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.initializer) found.set(declaration.name.text, declaration.initializer);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The permission literals the body passes to authorizing calls, directly or through
+ * a function of the same module that it calls (a page and its tab title share one
+ * loader); empty when it makes none.
+ */
 function authorizingCalls(body: ts.Node | undefined, source: ts.SourceFile): string[] {
   const permissions: string[] = [];
+  const local = localDefinitions(source);
+  const followed = new Set<string>();
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node)) {
       const callee = node.expression.getText(source);
       if (AUTHORIZING_CALLS.has(callee)) {
         const literal = node.arguments.find((arg): arg is ts.StringLiteral => ts.isStringLiteral(arg));
         permissions.push(literal?.text ?? "(no permission literal)");
+      } else if (local.has(callee) && !followed.has(callee)) {
+        followed.add(callee);
+        visit(local.get(callee)!);
       }
     }
     ts.forEachChild(node, visit);

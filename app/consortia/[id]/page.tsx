@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
 import { Notice } from "@/components/notice";
@@ -12,7 +13,16 @@ import { orNotFound, requirePageActor } from "@/lib/session";
 import { addMemberAction, changeSeatRoleAction, handOverAnchorAction, invitePersonAction, removeMemberAction, removePersonAction, revokeInvitationAction } from "../actions";
 import { organizationFieldSpecs } from "../organization-fields";
 
-export const metadata: Metadata = { title: "Consortium" };
+// Read once per request: the tab title and the page share what was loaded.
+const loadWorkspace = cache(async (id: string) => {
+  const actor = await requirePageActor("consortium:read", `/consortia/${id}`);
+  return { actor, ...(await orNotFound(consortiumWorkspace(db(), actor, id))) };
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { consortium } = await loadWorkspace((await params).id);
+  return { title: consortium.name };
+}
 
 const NOTICES: Record<string, string> = {
   created: "Consortium created. Your organization is its anchor member; add the other members next.",
@@ -27,9 +37,8 @@ const SEAT_OPTIONS = Object.entries(SEAT_ROLE_LABELS).map(([value, label]) => ({
 export default async function ConsortiumPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
   const { id } = await params;
   const { notice } = await searchParams;
-  const actor = await requirePageActor("consortium:read", `/consortia/${id}`);
   const client = db();
-  const { consortium, members, canManage } = await orNotFound(consortiumWorkspace(client, actor, id));
+  const { actor, consortium, members, canManage } = await loadWorkspace(id);
   const [countries, invitations] = canManage
     ? await Promise.all([client.country.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }), openInvitations(client, consortium.id)])
     : [[], []];

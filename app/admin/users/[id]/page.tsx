@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { ActionForm } from "@/components/form/action-form";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/dates";
@@ -8,12 +9,20 @@ import { orNotFound, requirePageActor } from "@/lib/session";
 import { changeRoleAction, endSessionsAction, resetSecondFactorAction, setAccessAction } from "../actions";
 import { ROLE_LABELS } from "@/lib/roles";
 
-export const metadata: Metadata = { title: "Account" };
+// Read once per request: the tab title and the page share what was loaded.
+const loadAccount = cache(async (id: string) => {
+  const actor = await requirePageActor("users:manage", `/admin/users/${id}`);
+  return { actor, user: await orNotFound(userAccount(db(), actor, id)) };
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { user } = await loadAccount((await params).id);
+  return { title: `${user.name}: account and access` };
+}
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requirePageActor("users:manage", `/admin/users/${id}`);
-  const user = await orNotFound(userAccount(db(), actor, id));
+  const { actor, user } = await loadAccount(id);
   const self = user.id === actor.userId;
   return (
     <>
@@ -31,7 +40,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dt className="font-semibold">Authenticator app</dt>
         <dd>{user.totpEnrolledAt ? `Set up on ${formatDateTime(user.totpEnrolledAt)}` : "Not set up"}</dd>
         <dt className="font-semibold">Open sessions</dt>
-        <dd>{user._count.sessions}</dd>
+        <dd>{user.openSessionCount}</dd>
       </dl>
       {self ? (
         <p className="card">This is your own account: another administrator changes its role or access. Your security settings are on <Link href="/account">your account page</Link>.</p>
