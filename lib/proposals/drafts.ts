@@ -17,8 +17,10 @@ const VERSION_KEY = "draftVersion";
 
 type LockedProposal = Awaited<ReturnType<typeof lockProposal>>;
 
-export type DraftStepSave = {
+export type DraftStepSave<T = void> = {
   proposalId: string;
+  /** What the fields belong to, when not the proposal itself (a line item): changes are compared per record. */
+  entity?: { type: "LineItem" | "FinancingRequest"; id: string };
   /** The version the user's copy was loaded (or last saved) at. */
   expectedVersion: number;
   /** The step's fields as the user's save would leave them (only these are compared and recorded). */
@@ -32,6 +34,8 @@ export type DraftStepSave = {
   /** Read only for a conflict message: how to show a stored value (a country code as its name). */
   names?: (tx: Tx) => Promise<(field: string, value: string) => string>;
   action?: AuditAction;
+  /** What the save answers besides its version (e.g. what the step still needs), read in the same transaction. */
+  answer?: (tx: Tx, proposal: LockedProposal) => Promise<T>;
 };
 
 /**
@@ -40,7 +44,7 @@ export type DraftStepSave = {
  * the fields that changed (before and after, with the new version). A save that
  * changes nothing writes nothing and answers the version as it is.
  */
-export async function saveDraftStep(client: Db, actor: Actor, save: DraftStepSave): Promise<{ version: number; savedAt: Date }> {
+export async function saveDraftStep<T = void>(client: Db, actor: Actor, save: DraftStepSave<T>): Promise<{ version: number; savedAt: Date; answer: T }> {
   return client.$transaction(async (tx) => {
     const proposal = await lockProposal(tx, actor, save.proposalId, "proposal:update");
     requireEditable(proposal.status);
@@ -49,19 +53,20 @@ export async function saveDraftStep(client: Db, actor: Actor, save: DraftStepSav
     if (save.expectedVersion < proposal.version) await refuseOverwrites(tx, proposal.id, proposal.version, save);
 
     const changed = changedFields(current, save.values);
-    if (changed.length === 0) return { version: proposal.version, savedAt: new Date() };
+    const answer = async (version: number) => ({ version, savedAt: new Date(), answer: (await save.answer?.(tx, proposal)) as T });
+    if (changed.length === 0) return answer(proposal.version);
     await save.write(tx, proposal);
     await bumpVersion(tx, proposal.id, proposal.version);
     const version = proposal.version + 1;
     await recordAudit(tx, actor, {
       action: save.action ?? "proposal.updated",
-      entityType: "Proposal",
-      entityId: proposal.id,
+      entityType: save.entity?.type ?? "Proposal",
+      entityId: save.entity?.id ?? proposal.id,
       proposalId: proposal.id,
       before: auditSnapshot(pick(current, changed)),
       after: auditSnapshot({ ...pick(save.values, changed), [VERSION_KEY]: version }),
     });
-    return { version, savedAt: new Date() };
+    return answer(version);
   });
 }
 
@@ -69,16 +74,17 @@ function pick(values: StepValues, fields: string[]): Record<string, FieldValue> 
   return Object.fromEntries(fields.map((field) => [field, values[field] ?? null]));
 }
 
-/** The draft saves recorded after `baseVersion`, oldest first, with who made each. */
-export async function savesSince(tx: Tx | Db, proposalId: string, baseVersion: number): Promise<RecordedSave[]> {
+/** The draft saves recorded after `baseVersion`, oldest first, with who made each and to what record. */
+export async function savesSince(tx: Tx | Db, proposalId: string, baseVersion: number): Promise<Array<RecordedSave & { entityId: string }>> {
   const events = await tx.auditEvent.findMany({
     where: { proposalId, after: { path: [VERSION_KEY], gt: baseVersion } },
     orderBy: { id: "asc" },
-    select: { occurredAt: true, before: true, after: true, actor: { select: { name: true } } },
+    select: { occurredAt: true, entityId: true, before: true, after: true, actor: { select: { name: true } } },
   });
   return events.map((event) => {
     const { [VERSION_KEY]: version, ...after } = event.after as Record<string, unknown>;
-    return { by: event.actor?.name ?? "the system", at: event.occurredAt, version: Number(version), before: (event.before ?? {}) as StepValues, after: after as StepValues };
+    const before = (event.before ?? {}) as StepValues;
+    return { by: event.actor?.name ?? "the system", at: event.occurredAt, version: Number(version), entityId: event.entityId, before, after: after as StepValues };
   });
 }
 
@@ -87,10 +93,11 @@ export async function savesSince(tx: Tx | Db, proposalId: string, baseVersion: n
  * they made, or when the proposal changed in ways the trail can't attribute to
  * a field (a change outside the draft steps' saves).
  */
-async function refuseOverwrites(tx: Tx, proposalId: string, currentVersion: number, save: DraftStepSave) {
+async function refuseOverwrites<T>(tx: Tx, proposalId: string, currentVersion: number, save: DraftStepSave<T>) {
   const saves = await savesSince(tx, proposalId, save.expectedVersion);
   const explained = new Set(saves.map((s) => s.version)).size;
-  const overwritten = overwrittenBy(save.values, netChanges(saves));
+  const entityId = save.entity?.id ?? proposalId;
+  const overwritten = overwrittenBy(save.values, netChanges(saves.filter((s) => s.entityId === entityId)));
   const unexplained = currentVersion - save.expectedVersion - explained;
   if (overwritten.length === 0 && unexplained <= 0) return;
   const describe = { labels: save.labels, formatTime: formatTimeOfDay, showValue: save.names ? await save.names(tx) : undefined };

@@ -240,7 +240,7 @@ export async function updateProposalDetails(
   input: Omit<ProposalDetailsInput, "destinationCountryCode"> & { destinationCountryCode?: string | null; proposalId: string; expectedVersion: number },
 ) {
   const destination = input.destinationCountryCode || null;
-  return saveDraftStep(client, actor, {
+  const { version, savedAt } = await saveDraftStep(client, actor, {
     proposalId: input.proposalId,
     expectedVersion: input.expectedVersion,
     values: { title: input.title, summary: input.summary, ...(destination ? { destinationCountryCode: destination } : {}) },
@@ -261,6 +261,7 @@ export async function updateProposalDetails(
       return (field, value) => (field === "destinationCountryCode" ? (countries.get(value) ?? value) : value);
     },
   });
+  return { version, savedAt };
 }
 
 export async function addLineItem(client: Db, actor: Actor, input: LineItemInput) {
