@@ -11,7 +11,7 @@ import { formatTimeOfDay } from "@/lib/dates";
 import { requireActor } from "@/lib/session";
 
 /** What a service run may answer: a message, or a message with things to show once. */
-type Outcome = string | void | { message: string; list: string[] };
+type Outcome = string | void | { message: string; list?: string[]; warnings?: string[] };
 
 export async function runFormAction<S extends z.ZodType>(
   formData: FormData,
@@ -51,7 +51,8 @@ async function answerFormAs<W, S extends z.ZodType>(
     }
     const outcome = await run(caller, parsed.data);
     const message = typeof outcome === "object" ? outcome.message : (outcome ?? "Saved.");
-    return { status: "success", message, ...(typeof outcome === "object" ? { list: outcome.list } : {}), fieldErrors: {}, values: {} };
+    const extras = typeof outcome === "object" ? { ...(outcome.list ? { list: outcome.list } : {}), ...(outcome.warnings ? { warnings: outcome.warnings } : {}) } : {};
+    return { status: "success", message, ...extras, fieldErrors: {}, values: {} };
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
     const fieldErrors: Record<string, string> =
@@ -79,7 +80,7 @@ export async function runFormActionThenRedirect<S extends z.ZodType>(
 }
 
 /** What a draft step's save answers: the version it left the proposal at, and where a Save (not an autosave) goes next. */
-export type DraftSaved = { version: number; savedAt: Date; message?: string; redirectTo?: string };
+export type DraftSaved = { version: number; savedAt: Date; message?: string; warnings?: string[]; redirectTo?: string };
 
 /**
  * The one shape of a draft step's action. Its form posts `intent=autosave` while
@@ -98,7 +99,7 @@ export async function runDraftAction<S extends z.ZodType, L extends z.ZodType>(
   let saved: DraftSaved | null = null;
   const state = await runFormAction(formData, permission, autosave ? schemas.loose : schemas.strict, async (actor, input) => {
     saved = await run(actor, input, { autosave });
-    return saved.message;
+    return saved.message ? { message: saved.message, ...(saved.warnings ? { warnings: saved.warnings } : {}) } : undefined;
   });
   const done = saved as DraftSaved | null;
   if (!done) return state;

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = {
   "proposal.updated": "Details updated",
   "proposal.lineItemAdded": "Line item added",
   "proposal.lineItemRemoved": "Line item removed",
+  "proposal.lineItemUpdated": "Line item changed",
   "proposal.financingRequested": "Financing request saved",
   "proposal.partyAdded": "Party added",
   "proposal.partyUpdated": "Party changed",

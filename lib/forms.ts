@@ -26,6 +26,8 @@ export type FormState = {
   conflictVersion?: number;
   /** Refused because the session had ended: nothing was written. */
   signedOut?: boolean;
+  /** What a saved draft still needs before it can be submitted (the strict schema's issues). */
+  warnings?: string[];
 };
 
 /** Stamps a form's answer with a fresh name (see FormState.answer). */

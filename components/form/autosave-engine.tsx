@@ -66,6 +66,7 @@ export default function AutosaveEngine({ action, proposalId, step, box }: Autosa
     let again = false;
     let paused = false; // a conflict or a signed-out answer waits for the user
     let signedOut = false;
+    let submitter: HTMLElement | null | undefined; // a button save waiting for an autosave in flight
     const dirty = () => snap() !== saved;
 
     const keepCopy = () => {
@@ -110,7 +111,12 @@ export default function AutosaveEngine({ action, proposalId, step, box }: Autosa
       } else {
         setStatus({ kind: "failed", message: Object.values(answer.fieldErrors)[0] ?? answer.message ?? "try again." });
       }
-      if (again) {
+      if (submitter !== undefined) {
+        // The button's save goes on from the version this save answered (not if it was refused).
+        const button = submitter;
+        submitter = undefined;
+        if (answer.status === "success") form().requestSubmit(button);
+      } else if (again) {
         again = false;
         void save();
       }
@@ -144,9 +150,16 @@ export default function AutosaveEngine({ action, proposalId, step, box }: Autosa
     } catch {}
     if (dirty()) void save();
 
-    const onSubmit = () => {
-      // The button's save takes over: keep the copy until the page shows it saved.
+    const onSubmit = (event: SubmitEvent) => {
       window.clearTimeout(timer);
+      if (busy) {
+        // Wait for the autosave in flight, so the button's save isn't refused as based on the old version.
+        event.preventDefault();
+        event.stopPropagation();
+        submitter = event.submitter;
+        return;
+      }
+      // The button's save takes over: keep the copy until the page shows it saved.
       keepCopy();
       saved = snap();
     };

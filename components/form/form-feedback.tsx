@@ -32,6 +32,16 @@ export function FormFeedback({ state, labels }: { state: FormState; labels?: Rec
             ))}
           </ul>
         ) : null}
+        {state.warnings && state.warnings.length > 0 ? (
+          <>
+            <p className="mt-3">Still needed before you can submit:</p>
+            <ul className="mt-1 list-disc pl-6">
+              {state.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </div>
     );
   }

@@ -75,10 +75,11 @@ export type Describe = {
   showValue?: (field: string, value: string) => string;
 };
 
-/** "Title was changed by Dana Lee at 2:02 PM EST to “Solar campus”." */
+/** "Title was changed by Dana Lee at 2:02 PM EST to “Solar campus”."; a list "were changed". */
 export function describeChange(change: FieldChange, { labels, formatTime, showValue = (_f, v) => v }: Describe): string {
   const label = labels[change.field] ?? change.field;
   const who = `by ${change.by} at ${formatTime(change.at)}`;
   const empty = Array.isArray(change.to) ? change.to.length === 0 : !change.to?.trim();
-  return empty ? `${label} was cleared ${who}.` : `${label} was changed ${who} to ${quoted(change.to, showValue, change.field)}.`;
+  const was = Array.isArray(change.to) || Array.isArray(change.from) ? "were" : "was"; // "Destinations were changed"
+  return empty ? `${label} ${was} cleared ${who}.` : `${label} ${was} changed ${who} to ${quoted(change.to, showValue, change.field)}.`;
 }

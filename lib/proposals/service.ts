@@ -11,12 +11,13 @@ import { requireEccn } from "@/lib/licensing/eccn";
 import { requestScreening } from "@/lib/screening/jobs";
 import { proposalScope, seatAllows, type Actor, type Permission } from "@/lib/policy";
 import { loadProgramSettings, type ProgramSettings } from "@/lib/settings";
-import { financingFigures, financingProblems, proposalSplit } from "@/lib/financing/rules";
 import { lockExposureCap, releaseProposalDraws } from "@/lib/exposure-cap/service";
 import { isEditable, transition, type WorkflowEvent } from "@/lib/workflow";
-import { submissionGaps, type ProposalForCompleteness } from "./completeness";
+import { builderGaps, stepStatuses, type BuilderProposal } from "./builder";
 import { destinationIneligibility } from "./eligibility";
 import { saveDraftStep } from "./drafts";
+import { OBLIGOR_SECTOR_LABELS, PRODUCT_LABELS } from "@/lib/financing/labels";
+import { formatCents } from "@/lib/money";
 import { nextProposalReference } from "./reference";
 import { pageWithin, readKeysetPage, type PageRequest } from "@/lib/pagination";
 import type { FinancingRequestInput, LineItemInput, ProposalDetailsInput } from "@/lib/schemas/proposal";
@@ -114,19 +115,15 @@ export async function allCountries(client: Db) {
 
 /**
  * Everything the proposal page shows, from one scoped read of the proposal: its
- * history is read by the id already authorized, and the country list only when
- * the page shows a form that needs it.
+ * history is read by the id already authorized; for a draft the editor may
+ * change, the builder's steps and their completeness.
  */
 export async function proposalPageData(client: Db, actor: Actor, proposalId: string, settings: ProgramSettings) {
   const { proposal, seatRole } = await getProposal(client, actor, proposalId);
   const mayEdit = actor.role === "CONSORTIUM_MEMBER" && isEditable(proposal.status) && seatAllows(seatRole, "proposal:update");
-  const [history, countries, memberProblems] = await Promise.all([
-    auditTrail(client, proposal.id),
-    mayEdit ? destinationCountries(client, settings) : [],
-    // Shown with the submission checklist, which only editable proposals have.
-    isEditable(proposal.status) ? memberIneligibilities(client, proposal.consortiumId) : [],
-  ]);
-  return { proposal, seatRole, mayEdit, history, countries, memberProblems };
+  const history = await auditTrail(client, proposal.id);
+  const steps = mayEdit ? stepStatuses(toBuilderProposal(proposal), settings) : null;
+  return { proposal, seatRole, mayEdit, history, steps };
 }
 
 /**
@@ -264,30 +261,45 @@ export async function updateProposalDetails(
   return { version, savedAt };
 }
 
-export async function addLineItem(client: Db, actor: Actor, input: LineItemInput) {
+/** A line item as the builder saves it: the supplying member and the version the user saw are optional. */
+export type SavedLineItemInput = LineItemInput & { supplierOrganizationId?: string | null; expectedVersion?: number };
+
+/** The columns of a line item from its input; hardware's classification fields only for hardware. */
+export function lineItemData(input: SavedLineItemInput) {
+  const hardware = input.layer === "HARDWARE";
+  const eccn = hardware ? input.eccn : null;
+  return {
+    layer: input.layer,
+    description: input.description,
+    supplierOrganizationId: input.supplierOrganizationId ?? null,
+    manufacturer: input.manufacturer,
+    model: input.model,
+    quantity: input.quantity,
+    unitPriceCents: input.unitPrice,
+    usContentBasisPoints: input.usContent,
+    eccn,
+    eccnBase: eccn === null ? null : requireEccn(eccn).base,
+    totalProcessingPerformance: hardware ? input.totalProcessingPerformance : null,
+    performanceDensity: hardware && input.performanceDensity !== null ? new Prisma.Decimal(input.performanceDensity) : null,
+    designedForDataCenter: hardware ? input.designedForDataCenter : null,
+  };
+}
+
+/** The supplying member must be one of the consortium's member organizations. */
+export async function requireMemberSupplier(tx: Tx, consortiumId: string, organizationId: string | null | undefined) {
+  if (!organizationId) return;
+  const membership = await tx.consortiumMembership.findUnique({ where: { consortiumId_organizationId: { consortiumId, organizationId } } });
+  if (!membership) throw new RuleViolationError("Choose a member organization of the consortium.", [], "supplierOrganizationId");
+}
+
+export async function addLineItem(client: Db, actor: Actor, input: SavedLineItemInput) {
   return client.$transaction(async (tx) => {
     const proposal = await lockProposal(tx, actor, input.proposalId, "proposal:update");
     requireEditable(proposal.status);
+    await requireMemberSupplier(tx, proposal.consortiumId, input.supplierOrganizationId);
     const position = await tx.lineItem.count({ where: { proposalId: proposal.id, layer: input.layer } });
-    const item = await tx.lineItem.create({
-      data: {
-        proposalId: proposal.id,
-        layer: input.layer,
-        description: input.description,
-        manufacturer: input.manufacturer,
-        model: input.model,
-        quantity: input.quantity,
-        unitPriceCents: input.unitPrice,
-        usContentBasisPoints: input.usContent,
-        eccn: input.eccn,
-        eccnBase: input.eccn === null ? null : requireEccn(input.eccn).base,
-        totalProcessingPerformance: input.totalProcessingPerformance,
-        performanceDensity: input.performanceDensity === null ? null : new Prisma.Decimal(input.performanceDensity),
-        designedForDataCenter: input.layer === "HARDWARE" ? input.designedForDataCenter : null,
-        position,
-      },
-    });
-    await bumpVersion(tx, proposal.id, null);
+    const item = await tx.lineItem.create({ data: { proposalId: proposal.id, ...lineItemData(input), position } });
+    await bumpVersion(tx, proposal.id, input.expectedVersion ?? null);
     await recordAudit(tx, actor, {
       action: "proposal.lineItemAdded",
       entityType: "LineItem",
@@ -317,34 +329,58 @@ export async function removeLineItem(client: Db, actor: Actor, input: { proposal
   });
 }
 
-export async function saveFinancingRequest(client: Db, actor: Actor, input: FinancingRequestInput) {
-  return client.$transaction(async (tx) => {
-    const proposal = await lockProposal(tx, actor, input.proposalId, "proposal:update");
-    requireEditable(proposal.status);
-    const data = {
-      product: input.product,
-      requestedAmountCents: input.requestedAmount,
-      eligibleForeignContentCents: input.eligibleForeignContent,
-      localCostsCents: input.localCosts,
-      repaymentYears: input.repaymentYears,
-      obligorSector: input.obligorSector,
-    };
-    const previous = await tx.financingRequest.findUnique({ where: { proposalId: proposal.id } });
-    const saved = await tx.financingRequest.upsert({
-      where: { proposalId: proposal.id },
-      create: { proposalId: proposal.id, ...data },
-      update: data,
-    });
-    await bumpVersion(tx, proposal.id, null);
-    await recordAudit(tx, actor, {
-      action: "proposal.financingRequested",
-      entityType: "FinancingRequest",
-      entityId: saved.id,
-      proposalId: proposal.id,
-      before: previous ? auditSnapshot(previous) : undefined,
-      after: auditSnapshot(data),
-    });
+const FINANCING_LABELS = {
+  product: "Financing product",
+  requestedAmount: "Amount requested",
+  eligibleForeignContent: "Eligible foreign content",
+  localCosts: "Local costs",
+  repaymentYears: "Repayment term (years)",
+  obligorSector: "Obligor's sector",
+};
+
+/**
+ * The financing ask, as a draft step (lib/proposals/drafts.ts): refused when it
+ * would undo what someone else saved since the user's version.
+ */
+export async function saveFinancingRequest(client: Db, actor: Actor, input: FinancingRequestInput & { expectedVersion?: number }) {
+  const data = {
+    product: input.product,
+    requestedAmountCents: input.requestedAmount,
+    eligibleForeignContentCents: input.eligibleForeignContent,
+    localCostsCents: input.localCosts,
+    repaymentYears: input.repaymentYears,
+    obligorSector: input.obligorSector,
+  };
+  const valuesOf = (ask: typeof data | null) => ({
+    product: ask?.product ?? null,
+    requestedAmount: ask ? String(ask.requestedAmountCents) : null,
+    eligibleForeignContent: ask ? String(ask.eligibleForeignContentCents) : null,
+    localCosts: ask ? String(ask.localCostsCents) : null,
+    repaymentYears: ask ? String(ask.repaymentYears) : null,
+    obligorSector: ask?.obligorSector ?? null,
   });
+  const { version, savedAt } = await saveDraftStep(client, actor, {
+    proposalId: input.proposalId,
+    expectedVersion: input.expectedVersion ?? null,
+    entity: { type: "FinancingRequest" },
+    action: "proposal.financingRequested",
+    values: valuesOf(data),
+    labels: FINANCING_LABELS,
+    read: async (tx, proposal) => valuesOf(await tx.financingRequest.findUnique({ where: { proposalId: proposal.id } })),
+    write: async (tx, proposal) => {
+      const saved = await tx.financingRequest.upsert({ where: { proposalId: proposal.id }, create: { proposalId: proposal.id, ...data }, update: data });
+      return saved.id;
+    },
+    names: async () => (field, value) =>
+      field === "product"
+        ? (PRODUCT_LABELS[value as keyof typeof PRODUCT_LABELS] ?? value)
+        : field === "obligorSector"
+          ? (OBLIGOR_SECTOR_LABELS[value as keyof typeof OBLIGOR_SECTOR_LABELS] ?? value)
+          : /Amount|Content|Costs/.test(field) && /^\d+$/.test(value)
+            ? formatCents(BigInt(value))
+            : value,
+  });
+  return { version, savedAt };
 }
 
 /** Moves a proposal through the state machine and records it; the one way a status changes. */
@@ -369,35 +405,33 @@ export async function applyTransition(
   return result.to;
 }
 
-function completenessView(
-  proposal: Pick<ProposalView, "title" | "summary" | "targetCountries" | "lineItems" | "financingRequest" | "parties" | "specificEndUse">,
-): ProposalForCompleteness {
+/** What the builder reads of a loaded proposal (lib/proposals/builder.ts). */
+export function toBuilderProposal(
+  proposal: Pick<ProposalView, "id" | "title" | "summary" | "targetCountries" | "lineItems" | "specificEndUse" | "securityPlan"> & {
+    parties: ReadonlyArray<{ role: ProposalView["parties"][number]["role"] }>;
+    financingRequest: BuilderProposal["financing"];
+  },
+): BuilderProposal {
   return {
+    id: proposal.id,
     title: proposal.title,
     summary: proposal.summary,
-    targetCountryCodes: proposal.targetCountries.map((c) => c.countryCode),
+    destinations: proposal.targetCountries.map((c) => ({ code: c.countryCode, isHighIncomeOecd: c.country.isHighIncomeOecd })),
     lineItems: proposal.lineItems,
-    hasFinancingRequest: proposal.financingRequest !== null,
     partyRoles: proposal.parties.map((party) => party.role),
     specificEndUse: proposal.specificEndUse,
+    securityPlan: proposal.securityPlan,
+    financing: proposal.financingRequest,
   };
 }
 
 /**
- * Every gap that blocks submission: completeness, then the financing ask against
- * the rules. Submission enforces it; the proposal page shows it as a checklist.
+ * Every gap that blocks submission: the strict step schemas and the program's
+ * rules (lib/proposals/builder.ts). Submission enforces it; the review step shows it.
  */
 export function submissionChecklist(proposal: ProposalView, settings: ProgramSettings): string[] {
-  const gaps = submissionGaps(completenessView(proposal), settings);
-  const messages = gaps.map((gap) => gap.message);
-  const ask = proposal.financingRequest;
-  // The ask is judged against the whole package: wait until every layer is there.
-  if (!ask || gaps.some((gap) => gap.code.startsWith("layer:"))) return messages;
-  const figures = financingFigures(proposalSplit(proposal.lineItems, ask), proposal.targetCountries.map((c) => c.country), settings);
-  const terms = { amountCents: ask.requestedAmountCents, product: ask.product, repaymentYears: ask.repaymentYears };
-  return [...messages, ...financingProblems(terms, figures, settings).map((problem) => problem.message)];
+  return builderGaps(toBuilderProposal(proposal), settings).map((gap) => gap.message);
 }
-
 
 /**
  * Submits a proposal: checks completeness, freezes a snapshot, derives the license

@@ -18,21 +18,6 @@ export const updateProposalDetailsSchema = proposalDetailsSchema.extend({
   expectedVersion: z.coerce.number().int().min(1),
 });
 
-/**
- * The details while the user types (autosave): the title still names the
- * proposal everywhere, but the summary may be blank for now and the destination
- * not chosen yet. The button's save and submission use the strict schema.
- */
-export const proposalDetailsDraftSchema = updateProposalDetailsSchema.extend({
-  summary: optionalText("the summary", 5000).transform((value) => value ?? ""),
-  destinationCountryCode: z
-    .string()
-    .trim()
-    .regex(/^([A-Z]{2})?$/, "Choose a destination country.")
-    .optional()
-    .transform((value) => value || null),
-});
-
 /** An optional ECCN read by its grammar (lib/licensing/eccn.ts): the normalized form, or null when blank. */
 export const optionalEccn = z
   .string()

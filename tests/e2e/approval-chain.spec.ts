@@ -4,7 +4,7 @@
 // board's decision goes on record; the officer gives the final commitment; the
 // exposure cap's headroom falls by exactly the amount, and the public page lists it.
 import { expect } from "@playwright/test";
-import { addLineItem, centsOf, expectAccessible, MEMBER, nameParties, OFFICER, REVIEWER, requestFinancing, signIn, signOut, test } from "./support";
+import { addLineItem, centsOf, describeOperations, expectAccessible, MEMBER, nameParties, OFFICER, proposalIdOf, REVIEWER, requestFinancing, signIn, signOut, submitFromReview, test } from "./support";
 
 test("a package goes from draft to approved financing across the three roles", async ({ page }) => {
   const title = `Sovereign AI campus ${Date.now()}`;
@@ -17,13 +17,13 @@ test("a package goes from draft to approved financing across the three roles", a
   await page.getByLabel("Summary").fill("Accelerator servers, storage, cloud and applications for a national AI campus.");
   await page.getByLabel("Destination country").selectOption({ label: "United Arab Emirates" });
   await page.getByRole("button", { name: "Create draft proposal" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const proposalUrl = page.url();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  const proposalUrl = `/proposals/${proposalIdOf(page)}`;
 
   await addLineItem(page, { layer: "Hardware (AI chips, accelerators, servers)", description: "8-GPU accelerator servers", quantity: "100", unitPrice: "400,000", usContent: "80", eccn: "4A090", tpp: "16000" });
 
   // Submission is refused, with the reasons listed, while required layers are missing.
-  await page.getByRole("button", { name: "Submit proposal" }).click();
+  await submitFromReview(page);
   const refusal = page.getByRole("alert").filter({ hasText: "can't be submitted yet" });
   await expect(refusal).toBeVisible();
   await expect(refusal).toContainText("Data-center storage");
@@ -38,7 +38,8 @@ test("a package goes from draft to approved financing across the three roles", a
   await expectAccessible(page);
 
   await nameParties(page);
-  await page.getByRole("button", { name: "Submit proposal" }).click();
+  await describeOperations(page);
+  await submitFromReview(page);
   await expect(page.getByRole("status").filter({ hasText: "Proposal submitted. It is now in license review." })).toBeVisible();
   await expect(page.getByTestId("license-status")).toHaveText("Awaiting decision");
   await signOut(page);

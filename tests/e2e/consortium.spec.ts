@@ -74,8 +74,9 @@ test("a lead invites a new person, who accepts from the development mailbox and 
   // As a contributor, they edit the consortium's draft.
   await person.getByRole("link", { name: "Proposals" }).click();
   await person.getByRole("link", { name: "Sovereign AI compute campus, Abu Dhabi" }).click();
+  await person.getByRole("link", { name: "Overview" }).click();
   await person.getByLabel("Title").fill("Sovereign AI compute campus, Abu Dhabi (phase 1)");
-  await person.getByRole("button", { name: "Save details" }).click();
+  await person.getByRole("button", { name: "Save overview" }).click();
   await expect(person.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
   await person.reload();
   await expect(person.getByLabel("Title")).toHaveValue("Sovereign AI compute campus, Abu Dhabi (phase 1)");

@@ -4,7 +4,7 @@
 // conditions picked from templates, and the consortium and the EXIM officer see
 // the license number, its expiry and its conditions where they work.
 import { expect } from "@playwright/test";
-import { addLineItem, expectAccessible, expectReflowsOnPhone, MEMBER, nameParties, OFFICER, REVIEWER, requestFinancing, signIn, signOut, test } from "./support";
+import { addLineItem, describeOperations, expectAccessible, expectReflowsOnPhone, MEMBER, nameParties, OFFICER, proposalIdOf, REVIEWER, requestFinancing, signIn, signOut, submitFromReview, test } from "./support";
 
 test("parties, a screening hit raised at submission and cleared, a conditional approval seen by consortium and officer", async ({ page }) => {
   test.setTimeout(240_000); // three people's work, end to end
@@ -17,16 +17,17 @@ test("parties, a screening hit raised at submission and cleared, a conditional a
   await page.getByLabel("Summary").fill("An inference cluster for government services.");
   await page.getByLabel("Destination country").selectOption({ label: "United Arab Emirates" });
   await page.getByRole("button", { name: "Create draft proposal" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const proposalUrl = page.url();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  const proposalUrl = `/proposals/${proposalIdOf(page)}`;
   await addLineItem(page, { layer: "Hardware (AI chips, accelerators, servers)", description: "Inference servers", quantity: "50", unitPrice: "300,000", usContent: "80", eccn: "4A090.a", tpp: "16000" });
   await addLineItem(page, { layer: "Data-center storage", description: "Storage arrays", quantity: "10", unitPrice: "500,000", usContent: "80" });
   await addLineItem(page, { layer: "Cloud services and networking", description: "Managed cloud", quantity: "1", unitPrice: "5,000,000", usContent: "80" });
   await addLineItem(page, { layer: "Application software", description: "Citizen services assistant", quantity: "1", unitPrice: "2,000,000", usContent: "80" });
   await requestFinancing(page, "10,000,000");
+  await describeOperations(page);
 
   // Submission waits for the parties and the end use.
-  await page.getByRole("button", { name: "Submit proposal" }).click();
+  await submitFromReview(page);
   const refusal = page.getByRole("alert").filter({ hasText: "can't be submitted yet" });
   await expect(refusal).toContainText("Name the end user on the parties step.");
   await expect(refusal).toContainText("Describe the specific end use on the parties step.");
@@ -37,8 +38,7 @@ test("parties, a screening hit raised at submission and cleared, a conditional a
   ]);
   await page.goto(`${proposalUrl}/parties`);
   await expectAccessible(page);
-  await page.goto(proposalUrl);
-  await page.getByRole("button", { name: "Submit proposal" }).click();
+  await submitFromReview(page);
   await expect(page.getByRole("status").filter({ hasText: "Proposal submitted. It is now in license review." })).toBeVisible();
   await signOut(page);
 

@@ -95,18 +95,61 @@ export function centsOf(text: string): bigint {
 
 type Item = { layer: string; description: string; quantity: string; unitPrice: string; usContent: string; eccn?: string; tpp?: string };
 
+/** The id of the proposal whose page (or step) is open. */
+export function proposalIdOf(page: Page): string {
+  const match = /\/proposals\/([a-z0-9]+)/.exec(new URL(page.url()).pathname);
+  if (!match) throw new Error(`Not on a proposal page: ${page.url()}`);
+  return match[1]!;
+}
+
+/** The package step's link that adds an item in each layer, by the layer's label. */
+const ADD_LINKS: Record<string, string> = {
+  "Hardware (AI chips, accelerators, servers)": "Add a hardware item",
+  "Data-center storage": "Add a storage item",
+  "Cloud services and networking": "Add a cloud or networking item",
+  "Data pipelines and labeling": "Add a data pipeline item",
+  "AI models": "Add an AI model item",
+  "Security and cybersecurity": "Add a security item",
+  "Application software": "Add a software item",
+};
+
+/** On the package step (opened from any page of the proposal): adds one line item, supplied by the first member. */
 export async function addLineItem(page: Page, item: Item) {
+  await page.goto(`/proposals/${proposalIdOf(page)}/package`);
+  await page.getByRole("link", { name: ADD_LINKS[item.layer]! }).click();
   const form = page.getByRole("form", { name: "Add a line item" });
-  if (!(await form.isVisible())) await page.getByText("Add a line item", { exact: true }).click();
-  await form.getByLabel("Stack layer").selectOption({ label: item.layer });
   await form.getByLabel("Description").fill(item.description);
+  await form.getByLabel("Supplying member").selectOption({ index: 1 });
   await form.getByLabel("Quantity").fill(item.quantity);
   await form.getByLabel("Unit price (US dollars)").fill(item.unitPrice);
   await form.getByLabel("US-origin content (%)").fill(item.usContent);
   if (item.eccn) await form.getByLabel("ECCN").fill(item.eccn);
   if (item.tpp) await form.getByLabel("Total processing performance (TPP)").fill(item.tpp);
   await form.getByRole("button", { name: "Add line item" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Line item “${item.description}” added.` })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Line item added." })).toBeVisible();
+}
+
+/** On the operations step: names who builds, owns and operates the data centers, and the security plan. */
+export async function describeOperations(page: Page, country = "United Arab Emirates") {
+  await page.goto(`/proposals/${proposalIdOf(page)}/operations`);
+  const form = page.getByRole("form", { name: "Operations and security" });
+  for (const [role, name] of [
+    ["Data-center builder", "Gulf Data Center Construction LLC"],
+    ["Data-center owner", "National Data Halls PJSC"],
+    ["Data-center operator", "Desert Compute Operations LLC"],
+  ] as const) {
+    await form.getByLabel(`${role}: legal name`).fill(name);
+    await form.getByLabel(`${role}: country`).selectOption({ label: country });
+  }
+  await form.getByLabel("Security and cybersecurity plan").fill("Guarded perimeter, two-person access to the halls, model weights encrypted at rest, 24/7 monitoring.");
+  await form.getByRole("button", { name: "Save operations and security" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Operations and security saved." })).toBeVisible();
+}
+
+/** On the review step: submits the proposal (the outcome is the caller's to check). */
+export async function submitFromReview(page: Page) {
+  await page.goto(`/proposals/${proposalIdOf(page)}/review`);
+  await page.getByRole("button", { name: "Submit proposal" }).click();
 }
 
 type PartyEntry = { role: string; name: string; address: string; country: string; headquarters: string; parentName?: string; parentCountry?: string };
@@ -125,10 +168,10 @@ export async function addParty(page: Page, party: PartyEntry) {
   await expect(page.getByRole("status").filter({ hasText: `Party “${party.name}” added.` })).toBeVisible();
 }
 
-/** From a proposal page: names the purchaser, consignee and end user (plus any extra party) and the end use, then returns. */
+/** From any page of the proposal: names the purchaser, consignee and end user (plus any extra party) and the end use on the parties step, then returns. */
 export async function nameParties(page: Page, extra: PartyEntry[] = []) {
   const proposalUrl = page.url();
-  await page.getByRole("link", { name: "Name the parties and the end use" }).click();
+  await page.goto(`/proposals/${proposalIdOf(page)}/parties`);
   await expect(page.getByRole("heading", { level: 1, name: "Parties and end use" })).toBeVisible();
   const base: PartyEntry[] = [
     { role: "Purchaser", name: "Emirates Sovereign Compute PJSC", address: "Al Maryah Island, Abu Dhabi", country: "United Arab Emirates", headquarters: "United Arab Emirates" },
@@ -143,8 +186,9 @@ export async function nameParties(page: Page, extra: PartyEntry[] = []) {
   await page.goto(proposalUrl);
 }
 
-/** On a proposal page: saves a direct-loan financing request for a sovereign obligor. */
+/** On the financing step: saves a direct-loan financing request for a sovereign obligor. */
 export async function requestFinancing(page: Page, amount: string, years = "10") {
+  await page.goto(`/proposals/${proposalIdOf(page)}/financing`);
   const financing = page.getByRole("form", { name: "Financing request" });
   await financing.getByLabel("Direct loan").check();
   await financing.getByLabel("Amount requested (US dollars)").fill(amount);

@@ -46,19 +46,19 @@ test("a change made through one server is seen through the other at once", async
   await page.getByLabel("Summary").fill("Created through one server, read through the other.");
   await page.getByLabel("Destination country").selectOption({ label: "Singapore" });
   await page.getByRole("button", { name: "Create draft proposal" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const proposalPath = new URL(page.url()).pathname;
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  const proposalPath = new URL(page.url()).pathname.replace(/\/overview$/, "");
 
   // ...is in server B's list, with the same session (cookies don't depend on the port).
   await page.goto(`${b.base}/proposals`);
   await expect(page.getByRole("link", { name: title })).toBeVisible();
 
   // Changed through B, seen through A on the very next request.
-  await page.goto(`${b.base}${proposalPath}`);
-  const details = page.getByRole("form", { name: "Proposal details" });
+  await page.goto(`${b.base}${proposalPath}/overview`);
+  const details = page.getByRole("form", { name: "Overview" });
   await details.getByLabel("Title").fill(`${title} (revised)`);
-  await details.getByRole("button", { name: "Save details" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `${title} (revised)` })).toBeVisible();
+  await details.getByRole("button", { name: "Save overview" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Overview saved." })).toBeVisible();
   await page.goto(`${a.base}${proposalPath}`);
   await expect(page.getByRole("heading", { level: 1, name: `${title} (revised)` })).toBeVisible();
 });

@@ -14,7 +14,7 @@ const cookie = vi.hoisted(() => ({ sid: null as string | null }));
 vi.mock("@/lib/auth", () => ({ auth: async () => (cookie.sid ? { sid: cookie.sid } : null) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const { updateProposalDetailsAction } = await import("@/app/proposals/actions");
+const { saveOperationsAction, saveOverviewAction } = await import("@/app/proposals/[id]/builder-actions");
 
 let client: Db;
 beforeAll(async () => {
@@ -27,13 +27,13 @@ async function signedIn(actor: Actor): Promise<string> {
   return startSession(client, await client.user.findUniqueOrThrow({ where: { id: actor.userId } }));
 }
 
-/** What the autosave component posts while someone types. */
-function autosave(sid: string | null, fields: Record<string, string | number>): Promise<FormState> {
+/** What the autosave component posts while someone types in a step (the overview unless named). */
+function autosave(sid: string | null, fields: Record<string, string | number>, action = saveOverviewAction): Promise<FormState> {
   cookie.sid = sid;
   const form = new FormData();
   form.set("intent", "autosave");
-  for (const [name, value] of Object.entries(fields)) form.set(name, String(value));
-  return updateProposalDetailsAction(initialFormState, form);
+  for (const [name, value] of Object.entries(fields)) form.set(name === "destinationCountryCode" ? "destination0" : name, String(value));
+  return action(initialFormState, form);
 }
 
 async function twoContributors() {
@@ -93,7 +93,7 @@ describe("two contributors autosaving one draft", () => {
     await autosave(lead, { proposalId: draft.id, expectedVersion: draft.version, title: "Compute campus", summary: "Phase one", destinationCountryCode: "JP" });
     await client.proposal.update({ where: { id: draft.id }, data: { version: { increment: 1 } } }); // a change outside the draft steps
     const stale = await autosave(contributor, { proposalId: draft.id, expectedVersion: draft.version, title: "Compute campus", summary: "Phase one", destinationCountryCode: "AE" });
-    expect(stale.problems).toEqual([expect.stringMatching(/^Destination country was changed by Dana Lee at .* to “Japan”\.$/), "Other parts of the proposal were changed too; see its history."]);
+    expect(stale.problems).toEqual([expect.stringMatching(/^Destinations were changed by Dana Lee at .* to “Japan”\.$/), "Other parts of the proposal were changed too; see its history."]);
   });
 
   it("writes nothing and changes no version when nothing changed", async () => {
@@ -103,15 +103,26 @@ describe("two contributors autosaving one draft", () => {
     expect(await client.auditEvent.count({ where: { proposalId: draft.id, action: "proposal.updated" } })).toBe(0);
   });
 
-  it("while typing, saves a blank summary (the loose schema) but not a blank title", async () => {
+  it("while typing, saves a blank summary (the loose schema, with what the step still needs) but not a blank title", async () => {
     const { lead, draft } = await twoContributors();
-    const blankSummary = await autosave(lead, { proposalId: draft.id, expectedVersion: draft.version, title: "Compute campus", summary: "", destinationCountryCode: "" });
+    const blankSummary = await autosave(lead, { proposalId: draft.id, expectedVersion: draft.version, title: "Compute campus", summary: "", destinationCountryCode: "AE" });
     expect(blankSummary).toMatchObject({ status: "success", version: draft.version + 1 });
+    expect(blankSummary.warnings).toContain("Write a summary of the package.");
     const blankTitle = await autosave(lead, { proposalId: draft.id, expectedVersion: draft.version + 1, title: " ", summary: "" });
     expect(blankTitle.fieldErrors).toEqual({ title: "Enter a title." });
-    const stored = await client.proposal.findUniqueOrThrow({ where: { id: draft.id }, include: { targetCountries: true } });
-    expect(stored).toMatchObject({ title: "Compute campus", summary: "" });
-    expect(stored.targetCountries.map((c) => c.countryCode)).toEqual(["AE"]);
+    expect(await client.proposal.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ title: "Compute campus", summary: "", version: draft.version + 1 });
+  });
+
+  it("lets two contributors in different steps save from the same version without refusing either", async () => {
+    const { lead, contributor, draft } = await twoContributors();
+    const overview = await autosave(lead, { proposalId: draft.id, expectedVersion: draft.version, title: "Compute campus", summary: "Phase one, revised", destinationCountryCode: "AE" });
+    const operations = await autosave(contributor, { proposalId: draft.id, expectedVersion: draft.version, securityPlan: "Two-person rule in the data halls." }, saveOperationsAction);
+    expect([overview.status, operations.status]).toEqual(["success", "success"]);
+    expect(operations.version).toBe(draft.version + 2);
+    expect(await client.proposal.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ summary: "Phase one, revised", securityPlan: "Two-person rule in the data halls." });
+    // The lead's next save, from the version their save answered, is not refused for the contributor's change.
+    const next = await autosave(lead, { proposalId: draft.id, expectedVersion: overview.version!, title: "Compute campus II", summary: "Phase one, revised", destinationCountryCode: "AE" });
+    expect(next).toMatchObject({ status: "success", version: draft.version + 3 });
   });
 });
 

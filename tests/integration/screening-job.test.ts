@@ -54,7 +54,7 @@ describe("screening as a job", () => {
     });
     expect(await boss.send(JOBS.screenParties.name, { proposalId })).toBeTruthy();
     await done;
-    expect(await database.client.screeningResult.count({ where: { proposalId } })).toBe(4); // three parties and the anchor member
+    expect(await database.client.screeningResult.count({ where: { proposalId } })).toBe(7); // three export parties, the data centers' builder, owner and operator, and the anchor member
     expect(await screeningBlockers(database.client, proposalId)).toEqual([]);
     expect(await unscreenedProposalIds(database.client)).not.toContain(proposalId);
   });

@@ -66,6 +66,6 @@ describe("describeChange", () => {
   it("shows list values the way the form names them", () => {
     const names: Record<string, string> = { AE: "United Arab Emirates", JP: "Japan" };
     const text = describeChange({ field: "targetCountries", from: ["JP"], to: ["JP", "AE"], by: "Dana Lee", at: at("14:02") }, { ...describe_, showValue: (_f, v) => names[v] ?? v });
-    expect(text).toBe("Target countries was changed by Dana Lee at 14:02 to “Japan, United Arab Emirates”.");
+    expect(text).toBe("Target countries were changed by Dana Lee at 14:02 to “Japan, United Arab Emirates”.");
   });
 });

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
-import { Autosave } from "@/components/form/autosave";
 import { LicenseTerms } from "@/components/license-conditions";
 import { Notice } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
@@ -14,54 +14,46 @@ import { PARTY_ROLE_LABELS } from "@/lib/licensing/determination";
 import { LICENSE_STATUS_LABELS, reviewDaysRemaining } from "@/lib/licensing/status";
 import { formatBasisPoints, formatCents } from "@/lib/money";
 import { can, seatAllows } from "@/lib/policy";
+import { COMPLETENESS_LABELS, firstIncompleteStep, regionOf } from "@/lib/proposals/builder";
 import { LAYER_SHORT_LABELS, reviewFlags } from "@/lib/proposals/completeness";
-import { proposalPageData, submissionChecklist } from "@/lib/proposals/service";
+import { proposalPageData } from "@/lib/proposals/service";
 import { orNotFound, requirePageActor } from "@/lib/session";
 import { requestSettings } from "@/lib/request-cache";
-import { isEditable, STAGE_LABELS, STATUS_LABELS, transition } from "@/lib/workflow";
-import {
-  addLineItemAction,
-  removeLineItemAction,
-  saveFinancingRequestAction,
-  submitProposalAction,
-  updateProposalDetailsAction,
-  withdrawProposalAction,
-} from "../actions";
-import { financingRequestFields, lineItemFields, proposalDetailFields } from "../proposal-fields";
+import { STAGE_LABELS, STATUS_LABELS, transition } from "@/lib/workflow";
+import { withdrawProposalAction } from "../actions";
 
-export const metadata: Metadata = { title: "Proposal" };
+// Read once per request: the tab title and the page share what was loaded.
+const load = cache(async (id: string) => {
+  const actor = await requirePageActor("proposal:read", `/proposals/${id}`);
+  const settings = await requestSettings();
+  return { actor, settings, ...(await orNotFound(proposalPageData(db(), actor, id, settings))) };
+});
 
-function dollarsText(cents: bigint): string {
-  return formatCents(cents).replace("$", "");
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { proposal } = await load((await params).id);
+  return { title: proposal.title };
 }
 
 export default async function ProposalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
   const { id } = await params;
   const { notice } = await searchParams;
-  const actor = await requirePageActor("proposal:read", `/proposals/${id}`);
-  const settings = await requestSettings();
-  const { proposal, seatRole, mayEdit, history, countries, memberProblems } = await orNotFound(proposalPageData(db(), actor, id, settings));
+  const { actor, settings, proposal, seatRole, mayEdit, history, steps } = await load(id);
 
-  const isMember = actor.role === "CONSORTIUM_MEMBER";
   // What the page offers follows the state machine and the seat; the services enforce both.
-  const maySubmit = transition(proposal.status, "submit", actor.role).ok && seatAllows(seatRole, "proposal:submit");
   const mayWithdraw = transition(proposal.status, "withdraw", actor.role).ok && seatAllows(seatRole, "proposal:withdraw");
-  const gaps = isEditable(proposal.status) ? [...submissionChecklist(proposal, settings), ...memberProblems] : [];
   const value = packageValue(proposal.lineItems);
   const flags = reviewFlags(proposal, settings);
-  const destination = proposal.targetCountries[0];
   const financing = proposal.financingRequest;
   const now = new Date();
+  const next = steps ? firstIncompleteStep(steps) : null;
 
   return (
     <>
       <p className="mb-2">
         <Link href="/proposals">Back to proposals</Link>
       </p>
-      {notice === "created" ? <Notice>Draft proposal created. Add its line items and financing request, then submit it.</Notice> : null}
       {notice === "submitted" && proposal.submittedAt ? <Notice>Proposal submitted. It is now {STATUS_LABELS[proposal.status].toLowerCase()}.</Notice> : null}
       {notice === "withdrawn" && proposal.status === "WITHDRAWN" ? <Notice>Proposal withdrawn.</Notice> : null}
-      {notice === "item-removed" ? <Notice>Line item removed.</Notice> : null}
       <header className="mb-8">
         <p className="text-sm text-[var(--color-muted)]">
           {proposal.reference} · {proposal.consortium.name}
@@ -69,31 +61,41 @@ export default async function ProposalPage({ params, searchParams }: { params: P
         <h1 className="text-3xl font-bold">{proposal.title}</h1>
         <p className="mt-2 flex flex-wrap items-center gap-3">
           <StatusBadge status={proposal.status} />
-          <span>Destination: {proposal.targetCountries.map((c) => c.country.name).join(", ") || "none yet"}</span>
-          <span>Version {proposal.version}</span>
+          <span>
+            {proposal.targetCountries.length > 1 ? "Destinations" : "Destination"}:{" "}
+            {proposal.targetCountries.map((c) => `${c.country.name} (${regionOf(c.countryCode, settings["program.regions"])})`).join(", ") || "none yet"}
+          </span>
         </p>
       </header>
+
+      {steps && next ? (
+        <section aria-labelledby="builder-heading" className="card mb-8">
+          <h2 id="builder-heading" className="mb-3 text-xl font-bold">
+            Your draft
+          </h2>
+          <ul className="mb-4 grid gap-1 sm:grid-cols-2">
+            {steps.map((step) => (
+              <li key={step.key}>
+                <Link href={step.href}>{step.label}</Link>: {COMPLETENESS_LABELS[step.completeness].toLowerCase()}
+                {step.completeness === "gaps" ? ` (${step.gaps} to do)` : ""}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href={next.href} className="btn btn-primary">
+              {next.key === "review" ? "Review and submit" : "Continue editing"}
+            </Link>
+          </p>
+        </section>
+      ) : null}
 
       <div className="grid gap-8 lg:grid-cols-3">
         <div className="min-w-0 space-y-8 lg:col-span-2">
           <section aria-labelledby="summary-heading" className="card">
             <h2 id="summary-heading" className="mb-3 text-xl font-bold">
-              Details
+              Summary
             </h2>
-            {mayEdit ? (
-              <Autosave action={updateProposalDetailsAction} proposalId={proposal.id} step="details">
-                <ActionForm
-                  action={updateProposalDetailsAction}
-                  label="Proposal details"
-                  submitLabel="Save details"
-                  variant="secondary"
-                  hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
-                  fields={proposalDetailFields(countries, { title: proposal.title, summary: proposal.summary, destinationCountryCode: destination?.countryCode })}
-                />
-              </Autosave>
-            ) : (
-              <p className="whitespace-pre-line">{proposal.summary}</p>
-            )}
+            <p className="whitespace-pre-line">{proposal.summary || "No summary yet."}</p>
           </section>
 
           <section aria-labelledby="items-heading" className="card">
@@ -105,7 +107,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
             ) : (
               <DataTable
                 caption="Line items by stack layer"
-                columns={["Layer", "Item", "Quantity", "Unit price", "US content", ...(mayEdit ? ["Action"] : [])]}
+                columns={["Layer", "Item", "Quantity", "Unit price", "Line total", "US content"]}
                 className=""
               >
                 {proposal.lineItems.map((item) => (
@@ -121,20 +123,8 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                     </td>
                     <td>{item.quantity.toLocaleString("en-US")}</td>
                     <td className="whitespace-nowrap">{formatCents(item.unitPriceCents)}</td>
+                    <td className="whitespace-nowrap">{formatCents(item.unitPriceCents * BigInt(item.quantity))}</td>
                     <td>{formatBasisPoints(item.usContentBasisPoints)}</td>
-                    {mayEdit ? (
-                      <td className="whitespace-nowrap">
-                        <ActionForm
-                          size="small"
-                          action={removeLineItemAction}
-                          label={`Remove ${item.description}`}
-                          submitLabel="Remove"
-                          variant="secondary"
-                          hidden={{ proposalId: proposal.id, lineItemId: item.id }}
-                          fields={[]}
-                        />
-                      </td>
-                    ) : null}
                   </tr>
                 ))}
               </DataTable>
@@ -156,12 +146,9 @@ export default async function ProposalPage({ params, searchParams }: { params: P
               </p>
             ))}
             {mayEdit ? (
-              <details className="mt-6">
-                <summary className="cursor-pointer font-semibold text-[var(--color-navy-700)]">Add a line item</summary>
-                <div className="mt-4">
-                  <ActionForm action={addLineItemAction} label="Add a line item" submitLabel="Add line item" hidden={{ proposalId: proposal.id }} fields={lineItemFields} />
-                </div>
-              </details>
+              <p className="mt-4">
+                <Link href={`/proposals/${proposal.id}/package`}>Edit the package</Link>
+              </p>
             ) : null}
           </section>
 
@@ -182,9 +169,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
             )}
             <p className="mb-3 text-sm">Specific end use: {proposal.specificEndUse ?? "not stated yet"}</p>
             <p>
-              <Link href={`/proposals/${proposal.id}/parties`} className={mayEdit ? "btn btn-secondary" : undefined}>
-                {mayEdit ? "Name the parties and the end use" : "See the parties and the end use"}
-              </Link>
+              <Link href={`/proposals/${proposal.id}/parties`}>{mayEdit ? "Name the parties and the end use" : "See the parties and the end use"}</Link>
             </p>
           </section>
 
@@ -192,27 +177,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
             <h2 id="financing-heading" className="mb-3 text-xl font-bold">
               Financing request
             </h2>
-            {mayEdit ? (
-              <ActionForm
-                action={saveFinancingRequestAction}
-                label="Financing request"
-                submitLabel="Save financing request"
-                variant="secondary"
-                hidden={{ proposalId: proposal.id }}
-                fields={financingRequestFields(
-                  financing
-                    ? {
-                        product: financing.product,
-                        requestedAmount: dollarsText(financing.requestedAmountCents),
-                        eligibleForeignContent: dollarsText(financing.eligibleForeignContentCents),
-                        localCosts: dollarsText(financing.localCostsCents),
-                        repaymentYears: String(financing.repaymentYears),
-                        obligorSector: financing.obligorSector,
-                      }
-                    : undefined,
-                )}
-              />
-            ) : financing ? (
+            {financing ? (
               <dl className="grid grid-cols-2 gap-3">
                 <dt>Product</dt>
                 <dd>{PRODUCT_LABELS[financing.product]}</dd>
@@ -252,6 +217,11 @@ export default async function ProposalPage({ params, searchParams }: { params: P
             ) : (
               <p>No financing request yet.</p>
             )}
+            {mayEdit ? (
+              <p className="mt-4">
+                <Link href={`/proposals/${proposal.id}/financing`}>Edit the financing request</Link>
+              </p>
+            ) : null}
             {can(actor, "financing:decide") && financing ? (
               <p className="mt-4">
                 <Link href={`/financing/${proposal.id}`} className="btn btn-primary">
@@ -263,38 +233,6 @@ export default async function ProposalPage({ params, searchParams }: { params: P
         </div>
 
         <aside className="min-w-0 space-y-8">
-          {isEditable(proposal.status) && isMember ? (
-            <section aria-labelledby="submit-heading" className="card">
-              <h2 id="submit-heading" className="mb-3 text-xl font-bold">
-                Submission checklist
-              </h2>
-              {gaps.length === 0 ? (
-                <p className="mb-4">Everything required is in place.</p>
-              ) : (
-                <>
-                  <p className="mb-2">Before you can submit:</p>
-                  <ul className="mb-4 list-disc pl-6">
-                    {gaps.map((gap) => (
-                      <li key={gap}>{gap}</li>
-                    ))}
-                  </ul>
-                </>
-              )}
-              {maySubmit ? (
-                <ActionForm
-                  key={proposal.version}
-                  action={submitProposalAction}
-                  label="Submit proposal"
-                  submitLabel="Submit proposal"
-                  hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
-                  fields={[]}
-                />
-              ) : (
-                <p className="text-sm">Only the consortium&apos;s lead may submit.</p>
-              )}
-            </section>
-          ) : null}
-
           <section aria-labelledby="licenses-heading" className="card">
             <h2 id="licenses-heading" className="mb-3 text-xl font-bold">
               Export licenses

@@ -14,7 +14,7 @@ export default async function NewProposalPage() {
   return (
     <div className="max-w-2xl">
       <h1 className="mb-2 text-3xl font-bold">Start a proposal</h1>
-      <p className="mb-6">Start with the basics. You add the package&apos;s line items and the financing you ask for on the next page; nothing is sent to reviewers until you submit.</p>
+      <p className="mb-6">Start with the basics. Then you build the rest step by step: the package, operations, parties, financing and attachments. Your work is saved as a draft, and nothing is sent to reviewers until you submit.</p>
       {consortia.length === 0 ? (
         <p>You don&apos;t hold a lead or contributor seat in any consortium, so you can&apos;t start a proposal.</p>
       ) : (

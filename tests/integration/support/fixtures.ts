@@ -10,6 +10,7 @@ import { decideFinancing, recordBoardDecision, recordCongressionalNotification }
 import { boardDecisionSchema, congressionalNotificationSchema, financingDecisionSchema } from "@/lib/schemas/decisions";
 import { addParty, saveSpecificEndUse } from "@/lib/proposals/parties";
 import { partySchema } from "@/lib/schemas/parties";
+import { saveOperations } from "@/lib/proposals/steps";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -74,7 +75,10 @@ export async function createCompleteDraft(
     { layer: "CLOUD_NETWORKING", description: "Managed cloud and fabric", quantity: "1", unitPrice: "30,000,000.00" },
     { layer: "APPLICATION_SOFTWARE", description: "Government applications", quantity: "1", unitPrice: "10,000,000.00" },
   ];
-  for (const item of items) await addLineItem(client, actor, lineItem(proposal.id, item));
+  // Every item supplied by the consortium's anchor member.
+  const supplier = await client.consortiumMembership.findFirstOrThrow({ where: { consortiumId: proposal.consortiumId }, orderBy: { isAnchor: "desc" } });
+  for (const item of items) await addLineItem(client, actor, { ...lineItem(proposal.id, item), supplierOrganizationId: supplier.organizationId });
+  await saveOperationsFor(client, actor, proposal.id, destination);
   for (const role of ["PURCHASER", "ULTIMATE_CONSIGNEE", "END_USER"] as const) {
     await addParty(client, actor, party(proposal.id, { role, name: `${role.toLowerCase().replaceAll("_", " ")} of ${proposal.reference}`, countryCode: destination, headquartersCountryCode: destination }));
   }
@@ -85,6 +89,22 @@ export async function createCompleteDraft(
     financingRequestSchema.parse({ proposalId: proposal.id, product: "DIRECT_LOAN", requestedAmount, eligibleForeignContent, repaymentYears: "10", obligorSector: "SOVEREIGN" }),
   );
   return client.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
+}
+
+/** Names the data-center builder, owner and operator, and states a security plan. */
+export async function saveOperationsFor(client: Db, actor: Actor, proposalId: string, country = "AE") {
+  const { version } = await client.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+  return saveOperations(client, actor, {
+    proposalId,
+    expectedVersion: version,
+    builderName: "Gulf Construction Co.",
+    builderCountryCode: country,
+    ownerName: "National Data Halls LLC",
+    ownerCountryCode: country,
+    operatorName: "Data Hall Operations LLC",
+    operatorCountryCode: country,
+    securityPlan: "Guarded perimeter, two-person rule in the data halls, model weights encrypted at rest.",
+  });
 }
 
 const decision = async (client: Db, proposalId: string, amount: string, extra: Record<string, string> = {}) => {

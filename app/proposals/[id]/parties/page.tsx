@@ -1,59 +1,61 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
+import { StepFrame } from "@/components/builder/step-frame";
 import { ActionForm } from "@/components/form/action-form";
 import { Notice } from "@/components/notice";
 import { db } from "@/lib/db";
 import { PartiesTable } from "@/components/parties-table";
 import { seatAllows } from "@/lib/policy";
-import { allCountries, getProposal } from "@/lib/proposals/service";
+import { allCountries } from "@/lib/proposals/service";
+import { builderPageData } from "@/lib/proposals/steps";
+import { requestSettings } from "@/lib/request-cache";
+import { EXPORT_PARTY_ROLES } from "@/lib/schemas/parties";
 import { orNotFound, requirePageActor } from "@/lib/session";
-import { isEditable } from "@/lib/workflow";
 import { addPartyAction, removePartyAction, saveSpecificEndUseAction } from "./actions";
 import { partyFields } from "./party-fields";
 
-export const metadata: Metadata = { title: "Parties and end use" };
+// Read once per request: the tab title and the page share what was loaded.
+const load = cache(async (id: string) => {
+  const actor = await requirePageActor("proposal:read", `/proposals/${id}/parties`);
+  const settings = await requestSettings();
+  return { actor, ...(await orNotFound(builderPageData(db(), actor, id, settings))) };
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { proposal } = await load((await params).id);
+  return { title: `Parties and end use – ${proposal.title}` };
+}
 
 const NOTICES: Record<string, string> = { "party-saved": "Party saved.", "party-removed": "Party removed." };
 
 export default async function PartiesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
   const { id } = await params;
   const { notice } = await searchParams;
-  const actor = await requirePageActor("proposal:read", `/proposals/${id}/parties`);
-  const client = db();
-  const { proposal, seatRole } = await orNotFound(getProposal(client, actor, id));
-  const countries = await allCountries(client);
+  const { proposal, seatRole, mayEdit: editor, steps } = await load(id);
+  const countries = await allCountries(db());
   const countryName = new Map(countries.map((c) => [c.code, c.name]));
-  const mayEdit = actor.role === "CONSORTIUM_MEMBER" && isEditable(proposal.status) && seatAllows(seatRole, "proposal:update");
-
-  return (
-    <>
-      <p className="mb-2">
-        <Link href={`/proposals/${proposal.id}`}>Back to the proposal</Link>
-      </p>
-      {notice && NOTICES[notice] ? <Notice>{NOTICES[notice]}</Notice> : null}
-      <header className="mb-8">
-        <p className="text-sm text-[var(--color-muted)]">
-          {proposal.reference} · {proposal.consortium.name}
-        </p>
-        <h1 className="text-3xl font-bold">Parties and end use</h1>
-        <p className="mt-2 max-w-3xl">
-          Name the purchaser, the consignees and the end users of the package, and what the items will be used for. Commerce
-          reads them to decide the export licenses: an end user or consignee headquartered in, or owned from, a country of
-          concern needs a license at every destination. Every party is screened against the Consolidated Screening List when
-          the proposal is submitted.
-        </p>
-      </header>
-
+  const mayEdit = editor && seatAllows(seatRole, "proposal:update");
+  // The data-center builder, owner and operator are named on the operations step.
+  const parties = proposal.parties.filter((party) => (EXPORT_PARTY_ROLES as readonly string[]).includes(party.role));
+  const intro = (
+    <p>
+      Name the purchaser, the consignees and the end users of the package, and what the items will be used for. Commerce reads them to decide the export licenses: an
+      end user or consignee headquartered in, or owned from, a country of concern needs a license at every destination. Every party is screened against the
+      Consolidated Screening List when the proposal is submitted.
+    </p>
+  );
+  const content = (
       <div className="space-y-8">
         <section aria-labelledby="parties-heading" className="card">
           <h2 id="parties-heading" className="mb-3 text-xl font-bold">
             Parties
           </h2>
-          {proposal.parties.length === 0 ? (
+          {parties.length === 0 ? (
             <p>No parties named yet.</p>
           ) : (
             <PartiesTable
-              parties={proposal.parties.map((party) => ({
+              parties={parties.map((party) => ({
                 ...party,
                 headquartersCountry: party.headquartersCountryCode ? { name: countryName.get(party.headquartersCountryCode) ?? party.headquartersCountryCode } : null,
                 parentCountry: party.parentCountryCode ? { name: countryName.get(party.parentCountryCode) ?? party.parentCountryCode } : null,
@@ -115,6 +117,29 @@ export default async function PartiesPage({ params, searchParams }: { params: Pr
           )}
         </section>
       </div>
+  );
+  const noticeElement = notice && NOTICES[notice] ? <Notice>{NOTICES[notice]}</Notice> : null;
+  if (mayEdit) {
+    return (
+      <StepFrame proposal={proposal} steps={steps} current="parties" intro={intro} notice={noticeElement}>
+        {content}
+      </StepFrame>
+    );
+  }
+  return (
+    <>
+      <p className="mb-2">
+        <Link href={`/proposals/${proposal.id}`}>Back to the proposal</Link>
+      </p>
+      {noticeElement}
+      <header className="mb-8">
+        <p className="text-sm text-[var(--color-muted)]">
+          {proposal.reference} · {proposal.consortium.name}
+        </p>
+        <h1 className="text-3xl font-bold">Parties and end use</h1>
+        <div className="mt-2 max-w-3xl">{intro}</div>
+      </header>
+      {content}
     </>
   );
 }

@@ -1,6 +1,6 @@
 // The last autosave of a closing tab (navigator.sendBeacon from
 // components/form/autosave.tsx): the step's own action, in autosave mode.
-import { DRAFT_STEP_ACTIONS } from "@/app/proposals/draft-steps";
+import { draftStepAction } from "@/app/proposals/draft-steps";
 import { errorResponse, json } from "@/lib/http";
 import { initialFormState } from "@/lib/forms";
 import { requireActor } from "@/lib/session";
@@ -10,7 +10,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     await requireActor("proposal:update");
     const { id } = await params;
     const step = new URL(request.url).searchParams.get("step") ?? "";
-    const save = Object.hasOwn(DRAFT_STEP_ACTIONS, step) ? DRAFT_STEP_ACTIONS[step] : undefined;
+    const save = draftStepAction(step);
     if (!save) return json({ error: "No such step." }, { status: 404 });
     const form = await request.formData().catch(() => null);
     if (!form || form.get("proposalId") !== id) return json({ error: "The form could not be read." }, { status: 400 });
