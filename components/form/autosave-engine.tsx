@@ -112,10 +112,10 @@ export default function AutosaveEngine({ action, proposalId, step, box }: Autosa
         setStatus({ kind: "failed", message: Object.values(answer.fieldErrors)[0] ?? answer.message ?? "try again." });
       }
       if (submitter !== undefined) {
-        // The button's save goes on from the version this save answered (not if it was refused).
+        // The button's save goes on, from the version this save answered (not after a conflict or signed out).
         const button = submitter;
         submitter = undefined;
-        if (answer.status === "success") form().requestSubmit(button);
+        if (!paused) form().requestSubmit(button);
       } else if (again) {
         again = false;
         void save();
