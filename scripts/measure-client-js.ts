@@ -11,7 +11,25 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { signIn, type Session } from "./server";
 
-const { values } = parseArgs({ options: { url: { type: "string", default: "http://localhost:3000" }, budget: { type: "string", default: "10240" } } });
+const { values } = parseArgs({
+  options: {
+    url: { type: "string", default: "http://localhost:3000" },
+    budget: { type: "string", default: "10240" },
+    /** More pages to measure as the member, comma-separated; {proposal} stands for the member's first listed proposal. */
+    pages: { type: "string", default: "" },
+    help: { type: "boolean", default: false },
+  },
+});
+if (values.help) {
+  console.log(`Usage: npx tsx scripts/measure-client-js.ts [--url http://localhost:3000] [--budget 10240] [--pages /a,/b]
+
+Measures the first-load JavaScript (gzipped) of the portal's main pages and of the
+proposal builder's steps (on the member's first listed proposal, a draft in the
+demo data), split into the framework's and the portal's own, against the budget
+for the portal's own (bytes). Needs a production build served at --url.
+--pages adds paths, measured as the member; {proposal} is that first proposal.`);
+  process.exit(0);
+}
 const base = values.url.replace(/\/$/, "");
 
 /** Chunk path -> whether it holds the portal's own client code. */
@@ -60,6 +78,14 @@ async function main() {
     ["/proposals", "member", sessions.member!],
     ["/proposals/new", "member", sessions.member!],
     [firstLink(proposals, "/proposals") ?? "/proposals", "member", sessions.member!],
+    // The builder's steps, on the same proposal.
+    ...["overview", "package", "package/items/new?layer=HARDWARE", "operations", "parties", "financing", "review"].map(
+      (step): [string, string, Session | null] => [`${firstLink(proposals, "/proposals") ?? "/proposals"}/${step}`, "member", sessions.member!],
+    ),
+    ...values.pages
+      .split(",")
+      .filter(Boolean)
+      .map((page): [string, string, Session | null] => [page.replace("{proposal}", firstLink(proposals, "/proposals") ?? ""), "member", sessions.member!]),
     ["/licensing", "reviewer", sessions.reviewer!],
     ["/financing", "officer", sessions.officer!],
   ];

@@ -222,7 +222,7 @@ export async function saveOperationsStep(client: Db, actor: Actor, input: Operat
         if (!name || !countryCode) {
           if (current.length > 0) await tx.party.deleteMany({ where: { id: { in: current.map((p) => p.id) } } });
         } else if (current[0]) {
-          await tx.party.update({ where: { id: current[0].id }, data: { name, countryCode, headquartersCountryCode: current[0].headquartersCountryCode ?? countryCode } });
+          await tx.party.update({ where: { id: current[0].id }, data: { name, countryCode, headquartersCountryCode: countryCode } });
         } else {
           await tx.party.create({ data: { proposalId: proposal.id, role, name, countryCode, headquartersCountryCode: countryCode } });
         }

@@ -102,21 +102,20 @@ export function proposalIdOf(page: Page): string {
   return match[1]!;
 }
 
-/** The package step's link that adds an item in each layer, by the layer's label. */
-const ADD_LINKS: Record<string, string> = {
-  "Hardware (AI chips, accelerators, servers)": "Add a hardware item",
-  "Data-center storage": "Add a storage item",
-  "Cloud services and networking": "Add a cloud or networking item",
-  "Data pipelines and labeling": "Add a data pipeline item",
-  "AI models": "Add an AI model item",
-  "Security and cybersecurity": "Add a security item",
-  "Application software": "Add a software item",
+/** Each layer's key, by its label: the package step's "Add a ... item" links go to items/new?layer=KEY. */
+const LAYERS: Record<string, string> = {
+  "Hardware (AI chips, accelerators, servers)": "HARDWARE",
+  "Data-center storage": "STORAGE",
+  "Cloud services and networking": "CLOUD_NETWORKING",
+  "Data pipelines and labeling": "DATA_PIPELINES",
+  "AI models": "AI_MODELS",
+  "Security and cybersecurity": "SECURITY",
+  "Application software": "APPLICATION_SOFTWARE",
 };
 
-/** On the package step (opened from any page of the proposal): adds one line item, supplied by the first member. */
+/** From any page of the proposal: adds one line item on the package step, supplied by the first member. */
 export async function addLineItem(page: Page, item: Item) {
-  await page.goto(`/proposals/${proposalIdOf(page)}/package`);
-  await page.getByRole("link", { name: ADD_LINKS[item.layer]! }).click();
+  await page.goto(`/proposals/${proposalIdOf(page)}/package/items/new?layer=${LAYERS[item.layer]!}`);
   const form = page.getByRole("form", { name: "Add a line item" });
   await form.getByLabel("Description").fill(item.description);
   await form.getByLabel("Supplying member").selectOption({ index: 1 });
