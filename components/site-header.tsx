@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/sign-in/actions";
 import { SessionTimeout } from "@/components/session-timeout";
+import { db } from "@/lib/db";
+import { unreadNotificationCount, UNREAD_COUNT_CAP } from "@/lib/notifications/service";
 import { requestSettings } from "@/lib/request-cache";
 import { currentSession } from "@/lib/session";
 import { can } from "@/lib/policy";
@@ -10,6 +12,8 @@ export async function SiteHeader() {
   const session = await currentSession();
   const actor = session?.status === "active" ? session.actor : null;
   const warningSeconds = session ? (await requestSettings())["sessions.idleWarningSeconds"] : 0;
+  // Unread notices only, counted through (userId, readAt) and capped: one small read per page.
+  const unread = actor && can(actor, "notification:read") ? await unreadNotificationCount(db(), actor) : 0;
   const links: Array<{ href: string; label: string }> = [];
   if (actor) {
     links.push({ href: "/dashboard", label: "Dashboard" });
@@ -20,6 +24,7 @@ export async function SiteHeader() {
     if (can(actor, "program:read")) links.push({ href: "/dashboard/program", label: "Program" });
     if (can(actor, "settings:manage")) links.push({ href: "/admin/settings", label: "Settings" });
     if (can(actor, "settings:manage")) links.push({ href: "/admin/reference-tables", label: "Reference tables" });
+    if (can(actor, "settings:manage")) links.push({ href: "/admin/export-controls", label: "Export controls" });
     if (can(actor, "users:manage")) links.push({ href: "/admin/users", label: "People" });
     if (can(actor, "mailbox:read") && !process.env.SMTP_URL) links.push({ href: "/admin/mailbox", label: "Mailbox" });
   }
@@ -44,6 +49,19 @@ export async function SiteHeader() {
                 </Link>
               </li>
             ))}
+            {actor && can(actor, "notification:read") ? (
+              <li>
+                <Link href="/notifications" className="text-white" data-testid="notifications-link">
+                  Notifications
+                  {unread > 0 ? (
+                    <span className="ml-1 inline-block rounded-full bg-white px-2 text-sm font-bold text-[var(--color-navy-900)]">
+                      {unread >= UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP - 1}+` : unread}
+                      <span className="sr-only"> unread</span>
+                    </span>
+                  ) : null}
+                </Link>
+              </li>
+            ) : null}
             {session ? (
               <li className="flex items-center gap-3">
                 {actor ? (

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = {
   "financing.congressNotified": "Congressional notification recorded",
   "financing.commitmentCancelled": "Final commitment cancelled",
   "referenceTable.versionAdded": "Reference table version added",
+  "exportControls.rulesChanged": "Export-control rules changed",
   "user.signedIn": "Signed in",
   "user.signedOut": "Signed out",
   "user.sessionsEnded": "Sessions ended",
@@ -54,6 +55,8 @@ export const AUDIT_ACTIONS = {
   "consortium.invitationAccepted": "Invitation accepted",
   "consortium.seatChanged": "Person's role changed",
   "consortium.personRemoved": "Person removed",
+  "question.asked": "Question asked",
+  "question.answered": "Question answered",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -72,7 +75,9 @@ export type AuditEntry = {
     | "ScreeningResult"
     | "ScreeningList"
     | "ConflictOfInterest"
-    | "ReferenceTableVersion";
+    | "ReferenceTableVersion"
+    | "ExportControlRulesVersion"
+    | "Question";
   entityId: string;
   proposalId?: string;
   before?: Prisma.InputJsonValue;

@@ -30,10 +30,14 @@ export const PERMISSIONS = [
   "consortium:manage",
   "mailbox:read",
   "program:read",
+  "question:read",
+  "question:ask",
+  "question:answer",
+  "notification:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const GOVERNMENT_READ: Permission[] = ["account:manage", "dashboard:read", "proposal:read", "license:read", "financing:read", "exposureCap:read", "audit:read"];
+const GOVERNMENT_READ: Permission[] = ["account:manage", "notification:read", "dashboard:read", "proposal:read", "license:read", "financing:read", "exposureCap:read", "audit:read"];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   CONSORTIUM_MEMBER: [
@@ -51,9 +55,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "financing:read",
     "exposureCap:read",
     "audit:read",
+    "notification:read",
+    "question:read",
+    "question:answer",
   ],
-  COMMERCE_REVIEWER: [...GOVERNMENT_READ, "license:decide", "proposal:return"],
-  EXIM_OFFICER: [...GOVERNMENT_READ, "financing:decide", "proposal:return", "program:read"],
+  // Questions and answers are between the consortium and the two deciding agencies:
+  // administrators are not a party to them and don't read them (docs/decisions/0048).
+  COMMERCE_REVIEWER: [...GOVERNMENT_READ, "license:decide", "proposal:return", "question:read", "question:ask"],
+  EXIM_OFFICER: [...GOVERNMENT_READ, "financing:decide", "proposal:return", "program:read", "question:read", "question:ask"],
   ADMINISTRATOR: [...GOVERNMENT_READ, "program:read", "settings:manage", "users:manage", "mailbox:read"],
 };
 
@@ -75,6 +84,9 @@ const SEATS_FOR: Partial<Record<Permission, readonly ConsortiumSeatRole[]>> = {
   "proposal:submit": ["LEAD"],
   "proposal:withdraw": ["LEAD"],
   "consortium:read": ["LEAD", "CONTRIBUTOR", "VIEWER"],
+  // Viewers read the questions; leads and contributors answer them.
+  "question:read": ["LEAD", "CONTRIBUTOR", "VIEWER"],
+  "question:answer": ["LEAD", "CONTRIBUTOR"],
   // Leads manage members, people and the anchor role.
   "consortium:manage": ["LEAD"],
 };
@@ -91,6 +103,25 @@ export function proposalScope(actor: Actor, permission: Permission = "proposal:r
     return { consortium: { users: { some: { userId: actor.userId, seatRole: { in: [...seats] } } } } };
   }
   return { submittedAt: { not: null } };
+}
+
+/**
+ * The proposals whose questions an actor may read, ask or answer, as a query
+ * filter: the consortium's own people (by seat) and Commerce and EXIM on
+ * submitted proposals. Administrators and anyone else hold no question permission,
+ * so `authorize` refuses them before any query.
+ */
+export function questionProposalScope(actor: Actor, permission: "question:read" | "question:ask" | "question:answer"): Prisma.ProposalWhereInput {
+  authorize(actor, permission);
+  if (actor.role === "CONSORTIUM_MEMBER") {
+    return { consortium: { users: { some: { userId: actor.userId, seatRole: { in: [...SEATS_FOR[permission]!] } } } } };
+  }
+  return { submittedAt: { not: null } };
+}
+
+/** Which agency a government actor asks for; null for anyone who doesn't ask. */
+export function agencySideOf(actor: Actor): "COMMERCE" | "EXIM" | null {
+  return actor.role === "COMMERCE_REVIEWER" ? "COMMERCE" : actor.role === "EXIM_OFFICER" ? "EXIM" : null;
 }
 
 /**

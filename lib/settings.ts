@@ -62,16 +62,6 @@ export const settingsSchema = z.object({
   "exposureCap.reservedBasisPoints": dated(basisPoints),
   "program.regions": z.record(z.string().min(1), z.array(z.string().regex(/^[A-Z]{2}$/))),
   "exposureCap.proposedStatutoryLimitCents": cents,
-  "licensing.controlledEccns": z.array(z.string().min(1)),
-  "licensing.controlledEccnSuffixes": z.array(z.string().min(1)),
-  "licensing.licenseRequiredCountryGroups": z.array(z.string().min(1)),
-  "licensing.exemptingCountryGroups": z.array(z.string().min(1)),
-  "licensing.advancedChipTppThreshold": z.number().positive(),
-  "licensing.advancedChipDensityTppThreshold": z.number().positive(),
-  "licensing.advancedChipPerformanceDensityThreshold": z.number().positive(),
-  "licensing.worldwideRuleCountryGroups": z.array(z.string().min(1)),
-  "licensing.worldwideRuleCountries": z.array(z.string().regex(/^[A-Z]{2}$/)),
-  "licensing.worldwideRulePartyRoles": z.array(z.enum(PartyRole)),
   "licensing.conditionTemplates": z
     .array(z.object({ kind: z.string().regex(/^[a-z-]+$/), label: z.string().min(1), text: z.string().min(1) }))
     .min(1),

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CapPositionCard } from "@/components/cap-position";
+import { ConsortiumHome } from "@/components/consortium-home";
 import { db } from "@/lib/db";
 import { readCapPosition } from "@/lib/exposure-cap/service";
 import { dashboardTotals } from "@/lib/dashboard";
+import { consortiumHome } from "@/lib/home/service";
 import { can } from "@/lib/policy";
 import { requirePageActor } from "@/lib/session";
 
@@ -12,13 +14,17 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const actor = await requirePageActor("dashboard:read", "/dashboard");
   const client = db();
+  // Consortium staff land on their consortium's home; government roles on the program's figures.
+  if (actor.role === "CONSORTIUM_MEMBER") {
+    return <ConsortiumHome name={actor.name} home={await consortiumHome(client, actor)} mayCreate={can(actor, "proposal:create")} />;
+  }
   const [cap, totals] = await Promise.all([readCapPosition(client), dashboardTotals(client, actor)]);
   return (
     <>
       <h1 className="mb-6 text-3xl font-bold">Welcome, {actor.name}</h1>
       <div className="mb-8 grid gap-4 sm:grid-cols-3">
         <div className="card">
-          <h2 className="font-semibold">{actor.role === "CONSORTIUM_MEMBER" ? "Your consortium's proposals" : "Submitted proposals"}</h2>
+          <h2 className="font-semibold">Submitted proposals</h2>
           <p className="text-3xl font-bold">{totals.proposals.toLocaleString("en-US")}</p>
           <Link href="/proposals">View proposals</Link>
         </div>

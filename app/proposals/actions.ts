@@ -6,7 +6,10 @@ import { runFormActionThenRedirect } from "@/lib/actions";
 import { db } from "@/lib/db";
 import type { FormState } from "@/lib/forms";
 import { createProposal, removeLineItem, submitProposal, withdrawProposal } from "@/lib/proposals/service";
-import { proposalActionSchema, proposalDetailsSchema, removeLineItemSchema, withdrawProposalSchema } from "@/lib/schemas/proposal";
+import { proposalActionSchema, proposalDetailsSchema, removeLineItemSchema, returnForRevisionSchema, withdrawProposalSchema } from "@/lib/schemas/proposal";
+import { returnForRevision } from "@/lib/proposals/revisions";
+import { portalUrl } from "@/lib/portal-url";
+import { headers } from "next/headers";
 
 const createSchema = proposalDetailsSchema.extend({ consortiumId: z.string().optional() });
 
@@ -35,5 +38,12 @@ export async function withdrawProposalAction(_previous: FormState, formData: For
   return runFormActionThenRedirect(formData, "proposal:withdraw", withdrawProposalSchema, async (actor, input) => {
     await withdrawProposal(db(), actor, input);
     return `/proposals/${input.proposalId}?notice=withdrawn`;
+  });
+}
+
+export async function returnForRevisionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormActionThenRedirect(formData, "proposal:return", returnForRevisionSchema, async (actor, input) => {
+    await returnForRevision(db(), actor, { proposalId: input.proposalId, expectedVersion: input.expectedVersion, reason: input.revisionReason }, portalUrl(await headers()));
+    return `/proposals/${input.proposalId}?notice=returned`;
   });
 }

@@ -8,6 +8,8 @@ import { db } from "@/lib/db";
 import { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/policy";
 import { listProposals } from "@/lib/proposals/service";
+import { newMessagesLabel } from "@/lib/questions/rules";
+import { unreadCounts } from "@/lib/questions/service";
 import { requirePageActor } from "@/lib/session";
 import { STATUS_LABELS } from "@/lib/workflow";
 
@@ -18,6 +20,8 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const status = Object.values(ProposalStatus).find((s) => s === params.status);
   const list = await listProposals(db(), actor, { ...pageRequestParams(params), status });
+  // New questions and answers on the rows shown (submitted ones have a thread), for those who read threads.
+  const unread = await unreadCounts(db(), actor, list.rows.filter((row) => row.submittedAt !== null).map((row) => row.id));
   return (
     <>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
@@ -49,7 +53,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
       {list.rows.length === 0 ? (
         <p>No proposals{status ? ` with status “${STATUS_LABELS[status]}”` : ""} yet.</p>
       ) : (
-        <DataTable caption="Proposals, most recently changed first" columns={["Reference", "Title", "Consortium", "Destination", "Status", "Last changed"]}>
+        <DataTable caption="Proposals, most recently changed first" columns={["Reference", "Title", "Consortium", "Destination", "Status", ...(can(actor, "question:read") ? ["Questions"] : []), "Last changed"]}>
           {list.rows.map((row) => (
             <tr key={row.id}>
               <td>{row.reference}</td>
@@ -61,6 +65,9 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
               <td>
                 <StatusBadge status={row.status} />
               </td>
+              {can(actor, "question:read") ? (
+                <td>{unread.get(row.id) ? <Link href={`/proposals/${row.id}#questions`}>{newMessagesLabel(unread.get(row.id)!)}</Link> : "—"}</td>
+              ) : null}
               <td>{row.updatedAt.toISOString().slice(0, 10)}</td>
             </tr>
           ))}

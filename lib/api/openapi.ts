@@ -22,7 +22,7 @@ export const licensingPaths: PathItems = {
       operationId: "determineLicenses",
       summary: "Which destinations of a package need an export license, and why",
       description:
-        "Applies the program's license determination (15 CFR 742.6 and 744.23: advanced-computing items, destination country groups, and the worldwide rule for parties headquartered or owned in country group D:5 or Macau) with the rules in force. Public.",
+        "Applies the program's license determination (15 CFR 742.6 and 744.23: advanced-computing items, destination country groups, and the worldwide rule for parties headquartered or owned in country group D:5 or Macau) under the export-control rules version in force, whose number each answer gives as ruleVersion. Public.",
       requestBody: { required: true, ...jsonBody(determinationRequestSchema, "input") },
       responses: { "200": jsonBody(determinationResponseSchema, "output", "One answer per destination."), ...badRequest },
     },

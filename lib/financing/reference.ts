@@ -32,14 +32,7 @@ export type ExposureFeeGrid = z.output<typeof exposureFeeGridSchema>;
 
 export type Dated<T> = { effectiveFrom: string; data: T };
 
-/** The version in force on `date` (yyyy-mm-dd): the latest effective on or before it. */
-export function versionInForce<T>(versions: readonly Dated<T>[], date: string): Dated<T> | null {
-  let best: Dated<T> | null = null;
-  for (const version of versions) {
-    if (version.effectiveFrom <= date && (!best || version.effectiveFrom > best.effectiveFrom)) best = version;
-  }
-  return best;
-}
+export { versionInForce } from "@/lib/versions";
 
 const byUpperBound = <T extends { bound: number | null }>(rows: T[]) =>
   [...rows].sort((a, b) => (a.bound ?? Infinity) - (b.bound ?? Infinity));

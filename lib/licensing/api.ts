@@ -1,18 +1,19 @@
 // The determination as a public service: the same pure rules the portal applies
-// at submission, on the countries and settings in force.
+// at submission, under the export-control rules version in force.
 import type { Db } from "@/lib/db";
 import { ApiProblem } from "@/lib/api/http";
-import { loadProgramSettings } from "@/lib/settings";
 import type { DeterminationRequest } from "@/lib/schemas/api";
-import { determineLicenses, ruleVersion, type CountryForDetermination } from "./determination";
+import { determineLicenses, type CountryForDetermination } from "./determination";
+import { countryUnder } from "./rules";
+import { rulesInForce } from "./rules-versions";
 
 export async function determineForApi(client: Db, input: DeterminationRequest) {
   const codes = new Set([...input.destinations, ...input.parties.flatMap((p) => [p.countryCode, p.headquartersCountryCode, p.parentCountryCode])].filter((c): c is string => !!c));
-  const [settings, rows] = await Promise.all([
-    loadProgramSettings(client),
-    client.country.findMany({ where: { code: { in: [...codes] } }, include: { groups: true } }),
+  const [version, rows] = await Promise.all([
+    rulesInForce(client),
+    client.country.findMany({ where: { code: { in: [...codes] } }, select: { code: true, name: true } }),
   ]);
-  const countries = new Map<string, CountryForDetermination>(rows.map((c) => [c.code, { code: c.code, name: c.name, countryGroups: c.groups.map((g) => g.groupCode) }]));
+  const countries = new Map<string, CountryForDetermination>(rows.map((c) => [c.code, countryUnder(version.rules, c)]));
   const unknown = [
     ...input.destinations.map((code, i) => [`destinations.${i}`, code] as const),
     ...input.parties.flatMap((p, i) => [
@@ -35,7 +36,7 @@ export async function determineForApi(client: Db, input: DeterminationRequest) {
       performanceDensity: item.performanceDensity ?? null,
     })),
     destinations,
-    settings,
+    version.rules,
     input.parties.map((p, i) => ({
       role: p.role,
       name: p.name ?? `#${i + 1}, located in ${countries.get(p.countryCode)!.name},`,
@@ -45,8 +46,8 @@ export async function determineForApi(client: Db, input: DeterminationRequest) {
       parentCountry: country(p.parentCountryCode),
     })),
   );
-  const version = ruleVersion(settings, [...countries.values()]);
+  const ruleVersion = { ruleVersion: version.number, ruleVersionEffectiveFrom: version.effectiveFrom.toISOString() };
   return {
-    determinations: determinations.map((d) => ({ countryCode: d.countryCode, licenseRequired: d.licenseRequired, reasons: d.reasons, ruleVersion: version })),
+    determinations: determinations.map((d) => ({ countryCode: d.countryCode, licenseRequired: d.licenseRequired, reasons: d.reasons, ...ruleVersion })),
   };
 }

@@ -1,37 +1,11 @@
 // License determination for advanced-computing items (15 CFR 742.6, 744.23):
-// pure, driven by reference data (country groups) and settings (ECCNs, thresholds,
-// the groups and countries of the worldwide rule).
-import { createHash } from "node:crypto";
+// pure, driven by one version of the export-control rules (lib/licensing/rules.ts):
+// country groups, controlled ECCNs, thresholds, the groups of the worldwide rule.
 import type { PartyRole } from "@/lib/generated/prisma/enums";
-import type { ProgramSettings } from "@/lib/settings";
 import { eccnWithin, parseEccn, type ParsedEccn } from "./eccn";
+import type { LicensingRules } from "./rules";
 
-export type LicensingRules = Pick<
-  ProgramSettings,
-  | "licensing.controlledEccns"
-  | "licensing.controlledEccnSuffixes"
-  | "licensing.licenseRequiredCountryGroups"
-  | "licensing.exemptingCountryGroups"
-  | "licensing.advancedChipTppThreshold"
-  | "licensing.advancedChipDensityTppThreshold"
-  | "licensing.advancedChipPerformanceDensityThreshold"
-  | "licensing.worldwideRuleCountryGroups"
-  | "licensing.worldwideRuleCountries"
-  | "licensing.worldwideRulePartyRoles"
->;
-
-export const LICENSING_RULE_KEYS = [
-  "licensing.controlledEccns",
-  "licensing.controlledEccnSuffixes",
-  "licensing.licenseRequiredCountryGroups",
-  "licensing.exemptingCountryGroups",
-  "licensing.advancedChipTppThreshold",
-  "licensing.advancedChipDensityTppThreshold",
-  "licensing.advancedChipPerformanceDensityThreshold",
-  "licensing.worldwideRuleCountryGroups",
-  "licensing.worldwideRuleCountries",
-  "licensing.worldwideRulePartyRoles",
-] as const satisfies ReadonlyArray<keyof LicensingRules>;
+export { LICENSING_RULE_KEYS, type LicensingRules } from "./rules";
 
 export type ItemForDetermination = {
   id: string;
@@ -190,14 +164,4 @@ export function determineLicenses(
         : `${destination.name} is not in country group ${rules["licensing.licenseRequiredCountryGroups"].join(", ")}: no license required (NLR).`,
     ]);
   });
-}
-
-/**
- * A short fingerprint of the rules a determination rested on (settings and the
- * country groups of the countries involved): the same rules, the same version.
- */
-export function ruleVersion(rules: LicensingRules, countries: readonly CountryForDetermination[]): string {
-  const relevant = Object.fromEntries(LICENSING_RULE_KEYS.map((key) => [key, rules[key]]));
-  const groups = [...countries].sort((a, b) => a.code.localeCompare(b.code)).map((c) => [c.code, [...c.countryGroups].sort()]);
-  return `rules-${createHash("sha256").update(JSON.stringify([relevant, groups])).digest("hex").slice(0, 12)}`;
 }

@@ -12,6 +12,8 @@ import type { LicenseQueueQuery } from "@/lib/schemas/licensing";
 import { screeningBlockers } from "@/lib/screening/service";
 import type { LicenseCondition } from "@/lib/schemas/decisions";
 import { requireNoConflict } from "./conflicts";
+import { groupsOf } from "./rules";
+import { RULES_VERSION_SUMMARY, rulesVersion } from "./rules-versions";
 import { isGranted } from "./status";
 
 type ConditionTemplate = { kind: string; label: string; text: string };
@@ -93,6 +95,7 @@ export async function getLicenseRequest(client: Db, actor: Actor, licenseRequest
     where: { id: licenseRequestId, proposal: proposalScope(actor) },
     include: {
       destination: { include: { groups: true } },
+      rulesVersion: RULES_VERSION_SUMMARY,
       assignedReviewer: { select: { id: true, name: true } },
       proposal: {
         select: {
@@ -100,6 +103,7 @@ export async function getLicenseRequest(client: Db, actor: Actor, licenseRequest
           reference: true,
           title: true,
           status: true,
+          version: true,
           specificEndUse: true,
           securityPlan: true,
           consortium: { select: { name: true, memberships: { select: { isAnchor: true, organization: { select: { id: true, legalName: true, headquartersCountryCode: true } } } } } },
@@ -107,8 +111,6 @@ export async function getLicenseRequest(client: Db, actor: Actor, licenseRequest
             orderBy: [{ role: "asc" }, { createdAt: "asc" }],
             include: { country: { select: { name: true } }, headquartersCountry: { select: { name: true } }, parentCountry: { select: { name: true } } },
           },
-          submissions: { orderBy: { version: "desc" }, take: 1, select: { version: true, submittedAt: true, snapshot: true } },
-          comments: { where: { internal: false }, orderBy: { createdAt: "asc" }, take: 100, include: { author: { select: { name: true } } } },
         },
       },
       items: { include: { lineItem: true } },
@@ -116,7 +118,7 @@ export async function getLicenseRequest(client: Db, actor: Actor, licenseRequest
     },
   });
   if (!request) throw new NotFoundError("License request");
-  const [screenings, conflict] = await Promise.all([
+  const [screenings, conflict, destinationGroups] = await Promise.all([
     client.screeningResult.findMany({
       where: { proposalId: request.proposal.id },
       orderBy: [{ topScore: "desc" }, { query: "asc" }],
@@ -128,8 +130,12 @@ export async function getLicenseRequest(client: Db, actor: Actor, licenseRequest
           (error: unknown) => (error instanceof Error ? error.message : String(error)),
         )
       : Promise.resolve(null),
+    // The destination's groups under the rules the request was derived with (today's, for older requests).
+    request.rulesVersionNumber !== null
+      ? rulesVersion(client, request.rulesVersionNumber).then((version) => groupsOf(version.rules, request.destinationCountryCode))
+      : Promise.resolve(request.destination.groups.map((g) => g.groupCode)),
   ]);
-  return { ...request, screenings, conflict };
+  return { ...request, screenings, conflict, destinationGroups };
 }
 
 /** Takes a pending request into the reviewer's own work ("assign to me"). */

@@ -6,7 +6,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { ForbiddenError, NotFoundError, requireRecordId, RuleViolationError, StaleVersionError } from "@/lib/errors";
 import { memberIneligibilities } from "@/lib/consortia/service";
-import { determineLicenses, ruleVersion, type CountryForDetermination } from "@/lib/licensing/determination";
+import { determineLicenses } from "@/lib/licensing/determination";
+import { countryUnder } from "@/lib/licensing/rules";
+import { rulesInForce } from "@/lib/licensing/rules-versions";
 import { requireEccn } from "@/lib/licensing/eccn";
 import { requestScreening } from "@/lib/screening/jobs";
 import { proposalScope, seatAllows, type Actor, type Permission } from "@/lib/policy";
@@ -19,6 +21,8 @@ import { saveDraftStep } from "./drafts";
 import { OBLIGOR_SECTOR_LABELS, PRODUCT_LABELS } from "@/lib/financing/labels";
 import { formatCents } from "@/lib/money";
 import { nextProposalReference } from "./reference";
+import { buildSnapshot } from "./snapshot";
+import { versionContext } from "./versions";
 import { pageWithin, readKeysetPage, type PageRequest } from "@/lib/pagination";
 import type { FinancingRequestInput, LineItemInput, ProposalDetailsInput } from "@/lib/schemas/proposal";
 
@@ -39,6 +43,9 @@ const proposalView = {
 const proposalDetail = {
   ...proposalView,
   targetCountries: { include: { country: { include: { groups: true } } } },
+  // ...and what the frozen snapshot names besides: each item's supplier, the attachments.
+  lineItems: { orderBy: [{ layer: "asc" }, { position: "asc" }, { createdAt: "asc" }], include: { supplier: { select: { legalName: true } } } },
+  documents: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
   // ...and where the parties are headquartered and owned from, for the worldwide rule.
   parties: {
     orderBy: [{ role: "asc" }, { createdAt: "asc" }],
@@ -121,9 +128,9 @@ export async function allCountries(client: Db) {
 export async function proposalPageData(client: Db, actor: Actor, proposalId: string, settings: ProgramSettings) {
   const { proposal, seatRole } = await getProposal(client, actor, proposalId);
   const mayEdit = actor.role === "CONSORTIUM_MEMBER" && isEditable(proposal.status) && seatAllows(seatRole, "proposal:update");
-  const history = await auditTrail(client, proposal.id);
+  const [history, versions] = await Promise.all([auditTrail(client, proposal.id), versionContext(client, proposal.id)]);
   const steps = mayEdit ? stepStatuses(toBuilderProposal(proposal), settings) : null;
-  return { proposal, seatRole, mayEdit, history, steps };
+  return { proposal, seatRole, mayEdit, history, steps, versions };
 }
 
 /**
@@ -390,6 +397,8 @@ export async function applyTransition(
   proposal: { id: string; status: ProposalStatus },
   event: WorkflowEvent,
   data: Prisma.ProposalUpdateManyMutationInput = {},
+  /** Why, when the person gave a reason (a return for revision, a withdrawal): kept with the event. */
+  reason?: string | null,
 ) {
   const result = transition(proposal.status, event, actor?.role ?? "SYSTEM");
   if (!result.ok) throw new RuleViolationError(result.reason);
@@ -400,7 +409,7 @@ export async function applyTransition(
     entityId: proposal.id,
     proposalId: proposal.id,
     before: { status: result.from },
-    after: { status: result.to, event },
+    after: { status: result.to, event, ...(reason ? { reason } : {}) },
   });
   return result.to;
 }
@@ -455,21 +464,23 @@ async function submitInTransaction(client: Db, actor: Actor, input: { proposalId
     if (problems.length > 0) throw new RuleViolationError("The proposal can't be submitted yet:", problems);
     await bumpVersion(tx, proposal.id, input.expectedVersion);
     const now = new Date();
+    // The proposal's row lock (lockProposal) serializes submissions: the next number is free.
+    const last = await tx.proposalSubmission.findFirst({ where: { proposalId: proposal.id }, orderBy: { number: "desc" }, select: { number: true } });
     await tx.proposalSubmission.create({
       data: {
         proposalId: proposal.id,
         version: input.expectedVersion + 1,
+        number: (last?.number ?? 0) + 1,
         submittedById: actor.userId,
-        snapshot: auditSnapshot(proposal as unknown as Record<string, unknown>),
+        submittedAt: now,
+        snapshot: buildSnapshot(proposal) as unknown as Prisma.InputJsonValue,
       },
     });
     await applyTransition(tx, actor, proposal, "submit", { submittedAt: now });
 
-    const asCountry = (country: { code: string; name: string; groups: Array<{ groupCode: string }> }): CountryForDetermination => ({
-      code: country.code,
-      name: country.name,
-      countryGroups: country.groups.map((g) => g.groupCode),
-    });
+    // The export-control rules in force now; each request records their version.
+    const { number: rulesVersionNumber, rules } = await rulesInForce(tx, now);
+    const asCountry = (country: { code: string; name: string }) => countryUnder(rules, country);
     const destinations = proposal.targetCountries.map(({ country }) => asCountry(country));
     const parties = proposal.parties.map((party) => ({
       role: party.role,
@@ -487,13 +498,9 @@ async function submitInTransaction(client: Db, actor: Actor, input: { proposalId
         performanceDensity: item.performanceDensity === null ? null : item.performanceDensity.toNumber(),
       })),
       destinations,
-      settings,
+      rules,
       parties,
     );
-    const version = ruleVersion(settings, [
-      ...destinations,
-      ...parties.flatMap((p) => [p.headquartersCountry, p.parentCountry]).filter((c): c is CountryForDetermination => c !== null),
-    ]);
     const required = determinations.filter((d) => d.licenseRequired);
     const dueAt = new Date(now.getTime() + settings["licensing.reviewTargetDays"] * 86_400_000);
     // A resubmission replaces requests still pending; decided ones stay on record.
@@ -506,7 +513,7 @@ async function submitInTransaction(client: Db, actor: Actor, input: { proposalId
           destinationCountryCode: determination.countryCode,
           determinationReason: determination.reason,
           determinationReasons: determination.reasons,
-          ruleVersion: version,
+          rulesVersionNumber,
           registeredAt: now,
           dueAt,
           items: { create: determination.controlledItemIds.map((lineItemId) => ({ lineItemId })) },
@@ -518,7 +525,7 @@ async function submitInTransaction(client: Db, actor: Actor, input: { proposalId
         entityType: "LicenseRequest",
         entityId: request.id,
         proposalId: proposal.id,
-        after: auditSnapshot({ destination: determination.countryCode, reasons: determination.reasons, ruleVersion: version, dueAt }),
+        after: auditSnapshot({ destination: determination.countryCode, reasons: determination.reasons, rulesVersion: rulesVersionNumber, dueAt }),
       });
     }
     const submitted = { id: proposal.id, status: "SUBMITTED" as const };
@@ -532,13 +539,19 @@ export async function withdrawProposal(client: Db, actor: Actor, input: { propos
   return client.$transaction(async (tx) => {
     const proposal = await lockProposal(tx, actor, input.proposalId, "proposal:withdraw");
     await bumpVersion(tx, proposal.id, input.expectedVersion);
+    const allowed = transition(proposal.status, "withdraw", actor.role);
+    if (!allowed.ok) throw new RuleViolationError(allowed.reason);
+    // Reviewers stop work on it: once submitted, they are told why.
+    if (proposal.submittedAt && proposal.status !== "APPROVED" && !input.reason) {
+      throw new RuleViolationError("Give the reason for withdrawing: the reviewers see it.", [], "reason");
+    }
     // A withdrawal after the final commitment releases its draw on the cap: the
     // same lock as every draw, taken after the proposal's row as they do.
     if (proposal.status === "APPROVED") {
       if (!input.reason) throw new RuleViolationError("Give the reason for withdrawing a committed proposal.", [], "reason");
       await lockExposureCap(tx, (await loadProgramSettings(tx))["exposureCap.lockWaitMilliseconds"]);
     }
-    const to = await applyTransition(tx, actor, proposal, "withdraw", proposal.status === "APPROVED" ? { publishedAt: null } : {});
+    const to = await applyTransition(tx, actor, proposal, "withdraw", proposal.status === "APPROVED" ? { publishedAt: null } : {}, input.reason);
     if (proposal.status === "APPROVED") {
       const request = await tx.financingRequest.update({ where: { proposalId: proposal.id }, data: { status: "WITHDRAWN" } });
       await releaseProposalDraws(tx, actor, proposal.id, `Withdrawn by the consortium after the final commitment: ${input.reason}`);

@@ -46,7 +46,8 @@ export const determinationResponseSchema = z
         countryCode: z.string(),
         licenseRequired: z.boolean(),
         reasons: z.array(z.string()),
-        ruleVersion: z.string().meta({ description: "Fingerprint of the rules and country groups the answer rests on." }),
+        ruleVersion: z.number().int().positive().meta({ description: "Number of the export-control rules version (country groups, controlled ECCNs, chip thresholds) the answer rests on." }),
+        ruleVersionEffectiveFrom: z.string().meta({ description: "When that rules version took effect (ISO 8601)." }),
       }),
     ),
   })

@@ -2,8 +2,10 @@
 import { z } from "zod";
 import { id, optionalText, requiredText } from "./fields";
 
-/** The parties a consortium names on the parties step (15 CFR 748.5). */
+/** The parties to the export (15 CFR 748.5). */
 export const EXPORT_PARTY_ROLES = ["PURCHASER", "INTERMEDIATE_CONSIGNEE", "ULTIMATE_CONSIGNEE", "END_USER"] as const;
+/** The roles a consortium names on the parties step: the export's parties, and the financing's lenders and guarantors. */
+export const PARTY_FORM_ROLES = [...EXPORT_PARTY_ROLES, "LENDER", "GUARANTOR"] as const;
 
 const countryCode = (label: string) =>
   z.string({ error: `Choose ${label}.` }).trim().regex(/^[A-Z]{2}$/, `Choose ${label}.`);
@@ -19,7 +21,7 @@ const optionalCountryCode = (label: string) =>
 export const partySchema = z
   .object({
     proposalId: id,
-    role: z.enum(EXPORT_PARTY_ROLES, { error: "Choose the party's role." }),
+    role: z.enum(PARTY_FORM_ROLES, { error: "Choose the party's role." }),
     name: requiredText("the party's legal name", 300),
     address: requiredText("the party's address", 1000),
     countryCode: countryCode("the country where the party is located"),

@@ -82,3 +82,9 @@ export const withdrawProposalSchema = proposalActionSchema.extend({
   /** Required after the final commitment: the release of the cap carries it. */
   reason: optionalText("the reason", 4000),
 });
+
+/** A reviewer's return of a proposal to the consortium: the reason is required and shown to the consortium. */
+export const returnForRevisionSchema = proposalActionSchema.extend({
+  // Its own name: the license and financing pages show it beside decision forms that have a "reason".
+  revisionReason: requiredText("the reason the consortium should revise the proposal", 4000),
+});

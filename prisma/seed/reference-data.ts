@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import isoCountries from "i18n-iso-countries";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { CirrTable, ExposureFeeGrid } from "../../lib/financing/reference";
+import type { LicensingRules } from "../../lib/licensing/rules";
 
 // Every ISO 3166-1 country, named in English, from a maintained package; the rows
 // below add the export-control country groups and program flags where they apply.
@@ -128,16 +129,6 @@ export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: str
     description: "Regions the program dashboard reports by (destination country codes); everything else is \"Other\".",
   },
   "exposureCap.proposedStatutoryLimitCents": { value: "20500000000000", description: "The cap proposed at reauthorization ($205B), for the what-if view." },
-  "licensing.controlledEccns": { value: ["3A090", "4A090"], description: "ECCNs of advanced-computing items that may need a license." },
-  "licensing.controlledEccnSuffixes": { value: [".z"], description: "ECCN suffixes marking items that meet the advanced-computing parameters." },
-  "licensing.licenseRequiredCountryGroups": { value: ["D:1", "D:4", "D:5"], description: "Destinations in these groups need a license for advanced-computing items..." },
-  "licensing.exemptingCountryGroups": { value: ["A:5", "A:6"], description: "...unless they are also in one of these groups." },
-  "licensing.advancedChipTppThreshold": { value: 4800, description: "3A090.a: total processing performance at or above this." },
-  "licensing.advancedChipDensityTppThreshold": { value: 1600, description: "3A090.a: TPP at or above this together with the density threshold." },
-  "licensing.advancedChipPerformanceDensityThreshold": { value: 5.92, description: "3A090.a: performance density at or above this." },
-  "licensing.worldwideRuleCountryGroups": { value: ["D:5"], description: "Worldwide rule: an end user or consignee headquartered in, or whose ultimate parent is in, these country groups..." },
-  "licensing.worldwideRuleCountries": { value: ["MO"], description: "...or in these countries (ISO codes; Macau) needs a license for advanced-computing items at every destination." },
-  "licensing.worldwideRulePartyRoles": { value: ["END_USER", "ULTIMATE_CONSIGNEE", "INTERMEDIATE_CONSIGNEE"], description: "The parties the worldwide rule looks at (end users and consignees)." },
   "licensing.conditionTemplates": {
     value: [
       { kind: "reporting", label: "Reporting", text: "The licensee reports the installed location, quantity and end users of the licensed items to Commerce every six months." },
@@ -161,6 +152,23 @@ export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: str
   "signIn.lockoutMinutes": { value: 15, description: "How long sign-in is refused once the failures are used up." },
   "invitations.validityDays": { value: 7, description: "An invitation into a consortium's workspace works for this many days." },
   "secondFactor.requiredRoles": { value: ["COMMERCE_REVIEWER", "EXIM_OFFICER", "ADMINISTRATOR"], description: "Roles that must sign in with an authenticator app as a second factor." },
+};
+
+/**
+ * The export-control rules as first loaded (version 1 of the rules, with the
+ * country groups above); administrators change them at /admin/export-controls.
+ */
+export const INITIAL_LICENSING_RULES: LicensingRules = {
+  "licensing.controlledEccns": ["3A090", "4A090"],
+  "licensing.controlledEccnSuffixes": [".z"],
+  "licensing.licenseRequiredCountryGroups": ["D:1", "D:4", "D:5"],
+  "licensing.exemptingCountryGroups": ["A:5", "A:6"],
+  "licensing.advancedChipTppThreshold": 4800,
+  "licensing.advancedChipDensityTppThreshold": 1600,
+  "licensing.advancedChipPerformanceDensityThreshold": 5.92,
+  "licensing.worldwideRuleCountryGroups": ["D:5"],
+  "licensing.worldwideRuleCountries": ["MO"],
+  "licensing.worldwideRulePartyRoles": ["END_USER", "ULTIMATE_CONSIGNEE", "INTERMEDIATE_CONSIGNEE"],
 };
 
 /**
@@ -232,5 +240,16 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
   await prisma.country.createMany({ data: others.map(([code, name]) => ({ code, name })), skipDuplicates: true });
   for (const [key, { value, description }] of Object.entries(DEFAULT_SETTINGS)) {
     await prisma.setting.upsert({ where: { key }, create: { key, value: value as never, description }, update: {} });
+  }
+  // Version 1 of the export-control rules: the groups above and the initial rules.
+  // Later versions are an administrator's; the seed never adds one over them.
+  if ((await prisma.exportControlRulesVersion.count()) === 0) {
+    const countryGroups: Record<string, string[]> = {};
+    for (const m of await prisma.countryGroupMembership.findMany({ orderBy: [{ countryCode: "asc" }, { groupCode: "asc" }] })) {
+      (countryGroups[m.countryCode] ??= []).push(m.groupCode);
+    }
+    await prisma.exportControlRulesVersion.create({
+      data: { number: 1, rules: { ...INITIAL_LICENSING_RULES, countryGroups }, reason: "The rules as first loaded." },
+    });
   }
 }

@@ -1,7 +1,8 @@
 // The portal's two database roles. The owner (MIGRATION_DATABASE_URL, or the
 // embedded server's superuser) runs migrations and seeds; the portal runs as a
 // separate login role (DATABASE_URL) with only what it needs:
-//   - the audit trail, the verification runs and the cap ledger: SELECT, INSERT;
+//   - the audit trail, the verification runs, the cap ledger, the submitted
+//     versions and the requests for revision: SELECT, INSERT;
 //   - the cap balance: SELECT (a trigger owned by the owner moves it);
 //   - every other table: SELECT, INSERT, UPDATE, DELETE; sequences: USAGE;
 //   - the job queue's schema (pg-boss): the same, on its tables only;
@@ -14,7 +15,7 @@ import pg from "pg";
 import { JOB_SCHEMA } from "../../lib/jobs/definitions";
 
 /** Tables the portal may only read and append to. */
-export const APPEND_ONLY_TABLES = ["AuditEvent", "AuditVerification", "ExposureCapEntry", "ReferenceTableVersion"] as const;
+export const APPEND_ONLY_TABLES = ["AuditEvent", "AuditVerification", "ExposureCapEntry", "ReferenceTableVersion", "ExportControlRulesVersion", "ProposalSubmission", "RevisionRequest"] as const;
 /** Tables the portal may only read (the database maintains them). */
 export const READ_ONLY_TABLES = ["ExposureCapBalance"] as const;
 

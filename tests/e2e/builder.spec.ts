@@ -60,8 +60,10 @@ test("a member builds a complete proposal across every step and submits it", asy
   await hardware.getByLabel("Quantity").fill("100");
   await hardware.getByLabel("Unit price (US dollars)").fill("400,000");
   await hardware.getByLabel("US-origin content (%)").fill("80");
-  await expect(page.getByTestId("live-totals")).toContainText("$40,000,000.00");
-  await expect(page.getByTestId("live-totals")).toContainText("80%");
+  // With the $10M software item (90% US): $50M in all, 82% US content.
+  await expect(page.getByTestId("live-totals")).toContainText("Line total$40,000,000.00");
+  await expect(page.getByTestId("live-totals")).toContainText("Package total with this item$50,000,000.00");
+  await expect(page.getByTestId("live-totals")).toContainText("82% (meets the 51% threshold)");
   await hardware.getByLabel("ECCN").fill("4A090");
   await hardware.getByLabel("Total processing performance (TPP)").fill("16000");
   await expectAccessible(page);

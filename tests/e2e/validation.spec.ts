@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { expectAccessible, MEMBER, signIn, test } from "./support";
+import { expectAccessible, MEMBER, proposalIdOf, signIn, test } from "./support";
 
 test("bad input gets field-level messages and an error summary whose links reach the fields; nothing is lost or saved", async ({ page }) => {
   await signIn(page, MEMBER);
@@ -10,7 +10,7 @@ test("bad input gets field-level messages and an error summary whose links reach
   await page.getByRole("button", { name: "Create draft proposal" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
 
-  await page.getByRole("link", { name: "Package", exact: false }).first().click();
+  await page.goto(`/proposals/${proposalIdOf(page)}/package`);
   await page.getByRole("link", { name: "Add a hardware item" }).click();
   const form = page.getByRole("form", { name: "Add a line item" });
   await form.getByLabel("Description").fill("Accelerator servers");

@@ -46,7 +46,7 @@ describe("the worldwide rule at submission", () => {
   it("a license to Japan (A:5) is required when the end user is headquartered in China, and the reason names the party", async () => {
     const { licenses } = await submitted({ destination: "JP", extraParty: { role: "END_USER", name: "Pearl River Compute Co.", countryCode: "JP", headquartersCountryCode: "CN" } });
     expect(licenses).toHaveLength(1);
-    expect(licenses[0]).toMatchObject({ destinationCountryCode: "JP", status: "PENDING", ruleVersion: expect.stringMatching(/^rules-[0-9a-f]{12}$/) });
+    expect(licenses[0]).toMatchObject({ destinationCountryCode: "JP", status: "PENDING", rulesVersionNumber: expect.any(Number) });
     expect(licenses[0]!.determinationReasons).toContain(
       "The end user Pearl River Compute Co. is headquartered in China (country group D:5): every advanced-computing item needs a license at every destination.",
     );
@@ -73,6 +73,19 @@ describe("screening at submission", () => {
     expect(results[0]!.hits).toEqual([expect.objectContaining({ entryName: "Crimson Harbor Compute Ltd.", matchedName: "Crimson Harbour Computing", score: 100 })]);
     expect(results.slice(1).every((r) => r.outcome === "NO_MATCH")).toBe(true);
     expect(results.find((r) => r.organizationId === organization.id)).toMatchObject({ subjectKind: "consortium member", outcome: "NO_MATCH" });
+  });
+
+  it("screens the lenders and guarantors named on the parties step like every other party", async () => {
+    const { actor } = await createConsortiumMember(client);
+    const draft = await createCompleteDraft(client, actor, { destination: "AE" });
+    await addParty(client, actor, party(draft.id, { role: "LENDER", name: "Amber Meridian Trading L.L.C.", countryCode: "TR", headquartersCountryCode: "TR" }));
+    await addParty(client, actor, party(draft.id, { role: "GUARANTOR", name: "Ministry of Finance of the UAE", countryCode: "AE", headquartersCountryCode: "AE" }));
+    const { version } = await client.proposal.findUniqueOrThrow({ where: { id: draft.id } });
+    await submitProposal(client, actor, { proposalId: draft.id, expectedVersion: version });
+    const results = await client.screeningResult.findMany({ where: { proposalId: draft.id }, orderBy: { topScore: "desc" } });
+    expect(results.find((r) => r.subjectKind === "lender")).toMatchObject({ query: "Amber Meridian Trading L.L.C.", outcome: "POSSIBLE_MATCH", topScore: 100 });
+    expect(results.find((r) => r.subjectKind === "guarantor")).toMatchObject({ query: "Ministry of Finance of the UAE", outcome: "NO_MATCH" });
+    expect(await screeningBlockers(client, draft.id)).toEqual([expect.stringContaining("The lender Amber Meridian Trading L.L.C. is a possible match")]);
   });
 });
 

@@ -146,11 +146,12 @@ describe("withdrawing", () => {
     const { version } = await client.proposal.findUniqueOrThrow({ where: { id: draft.id } });
 
     await expect(withdrawProposal(client, contributor, { proposalId: draft.id, expectedVersion: version })).rejects.toThrow(ForbiddenError);
-    await withdrawProposal(client, actor, { proposalId: draft.id, expectedVersion: version });
+    await expect(withdrawProposal(client, actor, { proposalId: draft.id, expectedVersion: version })).rejects.toThrow(/reason/);
+    await withdrawProposal(client, actor, { proposalId: draft.id, expectedVersion: version, reason: "The buyer postponed the project." });
 
     expect((await client.proposal.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("WITHDRAWN");
     const last = await client.auditEvent.findFirstOrThrow({ where: { proposalId: draft.id }, orderBy: { id: "desc" } });
-    expect(last).toMatchObject({ action: "proposal.transitioned", actorId: actor.userId, before: { status: "IN_LICENSE_REVIEW" }, after: { status: "WITHDRAWN", event: "withdraw" } });
+    expect(last).toMatchObject({ action: "proposal.transitioned", actorId: actor.userId, before: { status: "IN_LICENSE_REVIEW" }, after: { status: "WITHDRAWN", event: "withdraw", reason: "The buyer postponed the project." } });
     await expect(withdrawProposal(client, actor, { proposalId: draft.id, expectedVersion: version + 1 })).rejects.toThrow(/not possible while the proposal is withdrawn/);
   });
 });

@@ -34,7 +34,7 @@ describe("POST /api/v1/licensing/determination", () => {
     expect(answer.determinations[1]!.reasons[0]).toBe(
       "The end user #1, located in Singapore, is headquartered in China (country group D:5): every advanced-computing item needs a license at every destination.",
     );
-    expect(new Set(answer.determinations.map((d) => d.ruleVersion)).size).toBe(1);
+    expect(new Set(answer.determinations.map((d) => d.ruleVersion))).toEqual(new Set([1]));
   });
 
   it("EAR99 items need no license anywhere", async () => {

@@ -8,7 +8,9 @@ import { dashboardTotals } from "@/lib/dashboard";
 import { financingReview } from "@/lib/financing/service";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/policy";
+import { consortiumHome } from "@/lib/home/service";
 import { proposalPageData, submitProposal } from "@/lib/proposals/service";
+import { askQuestion, questionThread } from "@/lib/questions/service";
 import { loadProgramSettings } from "@/lib/settings";
 import { freshDatabase } from "./support/database";
 import { createCompleteDraft, createConsortiumMember, createUser } from "./support/fixtures";
@@ -77,6 +79,28 @@ describe("statements per view", () => {
     expect(proposalReads).toHaveLength(1);
     // The one repeat is the settings, which the cap position reads for itself.
     expect(view.duplicates).toBeLessThanOrEqual(1);
+  });
+
+  it("the questions thread reads the proposal, the seat, the questions with their answers and names, and the read marker once each", async () => {
+    await askQuestion(client, reviewer, { proposalId: submittedId, question: "Which grid connects the site?" }, "https://portal.example");
+    // The proposal in the question scope, the seat, the questions, their askers,
+    // their answers and the answers' authors, and the reader's marker.
+    expect(await statementsOf(() => questionThread(counted, member, submittedId))).toEqual({ count: 7, duplicates: 0 });
+    // Government roles have no seat to look up.
+    expect(await statementsOf(() => questionThread(counted, reviewer, submittedId))).toEqual({ count: 6, duplicates: 0 });
+  });
+
+  it("the consortium's home reads each thing once, and only short lists and capped counts", async () => {
+    const view = await statementsOf(() => consortiumHome(counted, member));
+    // The seats and their consortia with counts of members and people (2), the
+    // first page of proposals with their consortia, destinations and countries
+    // (4), open questions (a capped count, the oldest few and their proposals: 3),
+    // returned proposals, open invitations (a capped count), recent activity, and
+    // the unread counts of the listed proposals.
+    expect(view).toEqual({ count: 13, duplicates: 0 });
+    // No statement reads a list without a limit, and no count runs over a whole scope.
+    const selects = statements.filter((sql) => sql.startsWith("SELECT") && !/"ConsortiumUser"|"Consortium"|"Country"|"ProposalCountry"|"Proposal"\."id" IN|"QuestionAnswer"|GROUP BY/.test(sql));
+    for (const sql of selects) expect(sql, sql).toMatch(/LIMIT/);
   });
 
   it("the dashboard counts, and lists nothing", async () => {

@@ -10,10 +10,9 @@ import {
   type LicensingRules,
 } from "@/lib/licensing/determination";
 import { COUNTRIES } from "@/prisma/seed/reference-data";
-import { seededCountry, seededSettings } from "./support/reference";
+import { seededCountry, seededRules } from "./support/reference";
 
-const settings = seededSettings;
-const rules: LicensingRules = settings;
+const rules: LicensingRules = seededRules;
 
 function destination(code: string): DestinationForDetermination {
   const { name, countryGroups } = seededCountry(code);
@@ -228,7 +227,7 @@ describe("license determination per destination", () => {
   });
 });
 
-describe("the rules are data: changing the settings changes the outcome", () => {
+describe("the rules are data: another rules version, another outcome", () => {
   const chip = item("3A090");
 
   it("dropping D:4 from the license-required groups frees the UAE", () => {

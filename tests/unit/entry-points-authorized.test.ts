@@ -34,7 +34,7 @@ const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   "app/estimate/page.tsx#default": "the public financing estimator: reads only settings, countries and reference tables, never a proposal",
   "app/estimate/schedule.csv/route.ts#GET": "the public estimator's schedule as CSV: the same inputs and reads as the estimator page",
   "app/api/v1/financing/estimate/route.ts#POST": "the public estimator as JSON: reads only settings, countries and reference tables",
-  "app/api/v1/licensing/determination/route.ts#POST": "public license determination for compliance tools; reads only settings and country groups",
+  "app/api/v1/licensing/determination/route.ts#POST": "public license determination for compliance tools; reads only countries and the export-control rules version in force",
   "app/api/v1/screening/route.ts#POST": "public screening against the Consolidated Screening List (public data, as trade.gov's search), rate-limited per client",
   "app/api/v1/openapi.json/route.ts#GET": "the public API's OpenAPI document",
 };

@@ -43,6 +43,10 @@ const MATRIX: Record<Permission, [member: boolean, commerce: boolean, exim: bool
   "consortium:manage": [Y, N, N, N],
   "mailbox:read": [N, N, N, Y],
   "program:read": [N, N, Y, Y],
+  "question:read": [Y, Y, Y, N],
+  "question:ask": [N, Y, Y, N],
+  "question:answer": [Y, N, N, N],
+  "notification:read": [Y, Y, Y, Y],
 };
 
 describe("the permission matrix", () => {

@@ -9,6 +9,7 @@ import {
   proposalDetailsSchema,
   updateProposalDetailsSchema,
 } from "@/lib/schemas/proposal";
+import { partySchema } from "@/lib/schemas/parties";
 
 /** What a server action receives from a form post. */
 function post(fields: Record<string, string>): Record<string, string> {
@@ -354,5 +355,19 @@ describe("text that PostgreSQL can't store", () => {
     expect(proposalDetailsSchema.parse({ title: "Campus", summary: "Line one\nLine two\tindented", destinationCountryCode: "AE" }).summary).toBe(
       "Line one\nLine two\tindented",
     );
+  });
+});
+
+describe("parties step", () => {
+  const lender = { proposalId: "p1", name: "Emirates Commercial Bank PJSC", address: "1 Bank Street, Abu Dhabi", countryCode: "AE", headquartersCountryCode: "AE", parentName: "", parentCountryCode: "" };
+
+  it.each(["LENDER", "GUARANTOR", "PURCHASER", "END_USER"])("names a %s", (role) => {
+    expect(partySchema.parse(post({ ...lender, role }))).toMatchObject({ role, parentName: null, parentCountryCode: null });
+  });
+
+  it("refuses a role the step doesn't offer", () => {
+    const result = partySchema.safeParse(post({ ...lender, role: "DATA_CENTER_BUILDER" }));
+    expect(result.success).toBe(false);
+    expect(fieldErrorsOf(result.error!)).toMatchObject({ role: "Choose the party's role." });
   });
 });

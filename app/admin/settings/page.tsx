@@ -1,5 +1,6 @@
 import { DataTable } from "@/components/data-table";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { latestAuditVerification } from "@/lib/audit-chain/service";
 import { db } from "@/lib/db";
 import { JOBS } from "@/lib/jobs/definitions";
@@ -46,6 +47,9 @@ export default async function SettingsPage() {
         ))}
       </DataTable>
       <h2 className="mb-2 text-2xl font-bold">Export-control country groups</h2>
+      <p className="mb-4">
+        As in force now; change them, the controlled ECCNs and the chip thresholds under <Link href="/admin/export-controls">Export controls</Link>.
+      </p>
       <DataTable caption="Country groups and their member countries" columns={["Group", "Countries"]}>
         {groups.map((group) => (
           <tr key={group.code}>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { QuestionThread } from "@/components/question-thread";
 import Link from "next/link";
 import { CapPositionCard } from "@/components/cap-position";
 import { DataTable } from "@/components/data-table";
@@ -7,6 +8,9 @@ import { LicenseTerms } from "@/components/license-conditions";
 import { Notice } from "@/components/notice";
 import { LICENSE_STATUS_LABELS } from "@/lib/licensing/status";
 import { StatusBadge } from "@/components/status-badge";
+import { ReturnForRevisionCard } from "@/components/return-for-revision";
+import { ReturnedForRevision, VersionLinks } from "@/components/versions";
+import { versionContext } from "@/lib/proposals/versions";
 import { db } from "@/lib/db";
 import { AUTHORITY_LABELS } from "@/lib/financing/authority";
 import { PRODUCT_LABELS } from "@/lib/financing/labels";
@@ -15,7 +19,7 @@ import { financingReview } from "@/lib/financing/service";
 import { formatBasisPoints, formatCents } from "@/lib/money";
 import { requestSettings } from "@/lib/request-cache";
 import { orNotFound, requirePageActor } from "@/lib/session";
-import { STAGE_LABELS, STAGE_TRANSITIONS } from "@/lib/workflow";
+import { STAGE_LABELS, STAGE_TRANSITIONS, transition } from "@/lib/workflow";
 import { cancelCommitmentAction, decideFinancingAction, recordBoardDecisionAction, recordCongressionalNotificationAction } from "../actions";
 
 export const metadata: Metadata = { title: "Financing decision" };
@@ -38,6 +42,9 @@ export default async function FinancingDecisionPage({ params, searchParams }: { 
   const hidden = { proposalId: proposal.id, expectedVersion: String(proposal.version) };
   const term = request ? financingTerm(request.requestedAmountCents, request.repaymentYears, settings) : null;
   const nextStage = nextEvent ? STAGE_TRANSITIONS[nextEvent] : null;
+  // The proposal is authorized by the review's scoped read above.
+  const versions = await versionContext(db(), proposal.id);
+  const mayReturn = transition(proposal.status, "returnForRevision", actor.role).ok;
   const decidable = request?.status === "REQUESTED" && (proposal.status === "IN_FINANCING_REVIEW" || proposal.status === "IN_LICENSE_REVIEW");
   return (
     <>
@@ -61,6 +68,12 @@ export default async function FinancingDecisionPage({ params, searchParams }: { 
         · {proposal.consortium.name} · <StatusBadge status={proposal.status} /> · Stage:{" "}
         <span data-testid="financing-stage">{request?.stage ? STAGE_LABELS[request.stage] : "No decision yet"}</span>
       </p>
+      {versions.latest ? (
+        <p className="-mt-4 mb-6">
+          <VersionLinks proposalId={proposal.id} latest={versions.latest} />
+        </p>
+      ) : null}
+      {proposal.status === "RETURNED_FOR_REVISION" && versions.revision ? <ReturnedForRevision revision={versions.revision} audience="reviewer" /> : null}
       <div className="grid gap-8 lg:grid-cols-3">
         <div className="space-y-8 lg:col-span-2">
           <section aria-labelledby="licenses-heading" className="card">
@@ -243,6 +256,7 @@ export default async function FinancingDecisionPage({ params, searchParams }: { 
             )}
           </section>
           <CapPositionCard cap={cap} />
+          <QuestionThread actor={actor} proposalId={proposal.id} />
         </div>
         <aside>
           <section aria-labelledby="decision-heading" className="card">
@@ -315,6 +329,11 @@ export default async function FinancingDecisionPage({ params, searchParams }: { 
               <p>This proposal is not awaiting a financing decision.</p>
             )}
           </section>
+          {mayReturn ? (
+            <div className="mt-8">
+              <ReturnForRevisionCard proposalId={proposal.id} expectedVersion={proposal.version} />
+            </div>
+          ) : null}
         </aside>
       </div>
     </>

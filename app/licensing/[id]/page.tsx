@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
+import { QuestionThread } from "@/components/question-thread";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { ActionForm, type FieldSpec } from "@/components/form/action-form";
 import { LicenseTerms } from "@/components/license-conditions";
 import { PartiesTable } from "@/components/parties-table";
 import { Notice } from "@/components/notice";
+import { ReturnForRevisionCard } from "@/components/return-for-revision";
+import { ReturnedForRevision, VersionLinks } from "@/components/versions";
+import { can } from "@/lib/policy";
+import { versionContext } from "@/lib/proposals/versions";
+import { transition } from "@/lib/workflow";
 import { db } from "@/lib/db";
 import { getLicenseRequest } from "@/lib/licensing/service";
 import { LICENSE_STATUS_LABELS, reviewClock } from "@/lib/licensing/status";
+import { formatDateTime } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import { LICENSE_OUTCOMES } from "@/lib/schemas/decisions";
 import { requestSettings } from "@/lib/request-cache";
@@ -33,7 +40,9 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
   const clock = reviewClock(request.registeredAt, request.dueAt, new Date());
   const reasons = Array.isArray(request.determinationReasons) && request.determinationReasons.length > 0 ? (request.determinationReasons as string[]) : [request.determinationReason];
   const openHits = request.screenings.filter((s) => s.outcome === "POSSIBLE_MATCH" || s.outcome === "CONFIRMED");
-  const snapshot = request.proposal.submissions[0];
+  // The proposal is authorized by the request's scoped read above.
+  const versions = await versionContext(db(), request.proposal.id);
+  const mayReturn = can(actor, "proposal:return") && transition(request.proposal.status, "returnForRevision", actor.role).ok && !request.conflict;
   const templates = settings["licensing.conditionTemplates"];
   const conditionFields: FieldSpec[] = [
     { kind: "heading", text: "Binding conditions (for an approval with conditions or in part)" },
@@ -68,6 +77,7 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
         ) : null}
         <span>Assigned to {request.assignedReviewer ? (request.assignedReviewer.id === actor.userId ? "you" : request.assignedReviewer.name) : "no one"}</span>
       </p>
+      {request.proposal.status === "RETURNED_FOR_REVISION" && versions.revision ? <ReturnedForRevision revision={versions.revision} audience="reviewer" /> : null}
       {request.conflict ? (
         <p className="mb-6 border-l-8 border-[var(--color-error)] bg-[var(--color-warning-bg)] p-4" data-testid="conflict-warning">
           {request.conflict}
@@ -86,8 +96,19 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
               ))}
             </ul>
             <p className="mt-2 text-sm">
-              Country groups of {request.destination.name}: {request.destination.groups.map((g) => g.groupCode).join(", ") || "none"} · Rule version{" "}
-              <code>{request.ruleVersion ?? "not recorded"}</code>
+              Country groups of {request.destination.name}: {request.destinationGroups.join(", ") || "none"}
+            </p>
+            <p className="mt-1 text-sm" data-testid="rules-version">
+              {request.rulesVersion ? (
+                <>
+                  Derived under export-control rules version {request.rulesVersion.number} (effective {formatDateTime(request.rulesVersion.effectiveFrom)}, changed by{" "}
+                  {request.rulesVersion.createdBy?.name ?? "the reference data load"} because: {request.rulesVersion.reason})
+                </>
+              ) : (
+                <>
+                  Derived before the export-control rules were versioned (rule fingerprint <code>{request.ruleVersion ?? "not recorded"}</code>)
+                </>
+              )}
             </p>
           </section>
 
@@ -177,39 +198,21 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
             <h2 id="snapshot-heading" className="mb-2 text-xl font-bold">
               As submitted
             </h2>
-            {snapshot ? (
-              <details>
-                <summary className="cursor-pointer">
-                  Version {snapshot.version}, submitted {snapshot.submittedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                </summary>
-                <pre className="mt-3 max-h-96 overflow-auto whitespace-pre-wrap text-xs" tabIndex={0} aria-label="Snapshot of the proposal as submitted">
-                  {JSON.stringify(snapshot.snapshot, null, 2)}
-                </pre>
-              </details>
+            {versions.latest ? (
+              <>
+                <p className="mb-2">
+                  <VersionLinks proposalId={request.proposal.id} latest={versions.latest} />
+                </p>
+                <p>
+                  <Link href={`/proposals/${request.proposal.id}/versions/${versions.latest.number}`}>Read version {versions.latest.number} as submitted</Link>
+                </p>
+              </>
             ) : (
               <p>No snapshot recorded.</p>
             )}
           </section>
 
-          <section aria-labelledby="thread-heading" className="card">
-            <h2 id="thread-heading" className="mb-2 text-xl font-bold">
-              Questions and answers
-            </h2>
-            {request.proposal.comments.length === 0 ? (
-              <p>No questions on this proposal yet.</p>
-            ) : (
-              <ol className="space-y-3">
-                {request.proposal.comments.map((comment) => (
-                  <li key={comment.id} className="text-sm">
-                    <p className="font-semibold">
-                      {comment.author.name} · {comment.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                    </p>
-                    <p className="whitespace-pre-line">{comment.body}</p>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          <QuestionThread actor={actor} proposalId={request.proposal.id} />
         </div>
 
         <aside className="min-w-0 space-y-8">
@@ -252,6 +255,7 @@ export default async function LicenseRequestPage({ params, searchParams }: { par
               ))
             )}
           </section>
+          {mayReturn ? <ReturnForRevisionCard proposalId={request.proposal.id} expectedVersion={request.proposal.version} /> : null}
         </aside>
       </div>
     </>

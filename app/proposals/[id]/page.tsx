@@ -5,7 +5,10 @@ import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
 import { LicenseTerms } from "@/components/license-conditions";
 import { Notice } from "@/components/notice";
+import { QuestionThread } from "@/components/question-thread";
+import { ReturnForRevisionCard } from "@/components/return-for-revision";
 import { StatusBadge } from "@/components/status-badge";
+import { ReturnedForRevision, VersionLinks } from "@/components/versions";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { packageValue } from "@/lib/financing/rules";
@@ -37,10 +40,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function ProposalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
   const { id } = await params;
   const { notice } = await searchParams;
-  const { actor, settings, proposal, seatRole, mayEdit, history, steps } = await load(id);
+  const { actor, settings, proposal, seatRole, mayEdit, history, steps, versions } = await load(id);
+  const isMember = actor.role === "CONSORTIUM_MEMBER";
 
   // What the page offers follows the state machine and the seat; the services enforce both.
   const mayWithdraw = transition(proposal.status, "withdraw", actor.role).ok && seatAllows(seatRole, "proposal:withdraw");
+  const mayReturn = can(actor, "proposal:return") && transition(proposal.status, "returnForRevision", actor.role).ok;
   const value = packageValue(proposal.lineItems);
   const flags = reviewFlags(proposal, settings);
   const financing = proposal.financingRequest;
@@ -54,6 +59,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
       </p>
       {notice === "submitted" && proposal.submittedAt ? <Notice>Proposal submitted. It is now {STATUS_LABELS[proposal.status].toLowerCase()}.</Notice> : null}
       {notice === "withdrawn" && proposal.status === "WITHDRAWN" ? <Notice>Proposal withdrawn.</Notice> : null}
+      {notice === "returned" && proposal.status === "RETURNED_FOR_REVISION" ? <Notice>Proposal returned to the consortium for revision.</Notice> : null}
       <header className="mb-8">
         <p className="text-sm text-[var(--color-muted)]">
           {proposal.reference} · {proposal.consortium.name}
@@ -65,8 +71,10 @@ export default async function ProposalPage({ params, searchParams }: { params: P
             {proposal.targetCountries.length > 1 ? "Destinations" : "Destination"}:{" "}
             {proposal.targetCountries.map((c) => `${c.country.name} (${regionOf(c.countryCode, settings["program.regions"])})`).join(", ") || "none yet"}
           </span>
+          <VersionLinks proposalId={proposal.id} latest={versions.latest} />
         </p>
       </header>
+      {proposal.status === "RETURNED_FOR_REVISION" && versions.revision ? <ReturnedForRevision revision={versions.revision} audience={isMember ? "consortium" : "reviewer"} /> : null}
 
       {steps && next ? (
         <section aria-labelledby="builder-heading" className="card mb-8">
@@ -230,6 +238,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
               </p>
             ) : null}
           </section>
+          {proposal.submittedAt && can(actor, "question:read") ? <QuestionThread actor={actor} proposalId={proposal.id} /> : null}
         </div>
 
         <aside className="min-w-0 space-y-8">
@@ -259,6 +268,8 @@ export default async function ProposalPage({ params, searchParams }: { params: P
             )}
           </section>
 
+          {mayReturn ? <ReturnForRevisionCard proposalId={proposal.id} expectedVersion={proposal.version} /> : null}
+
           {mayWithdraw ? (
             <section aria-labelledby="withdraw-heading" className="card">
               <h2 id="withdraw-heading" className="mb-3 text-xl font-bold">
@@ -274,7 +285,9 @@ export default async function ProposalPage({ params, searchParams }: { params: P
                 fields={[
                   ...(proposal.status === "APPROVED"
                     ? [{ kind: "textarea" as const, name: "reason", label: "Reason for withdrawing", required: true, hint: "EXIM has committed financing: withdrawing releases it, with this reason on record." }]
-                    : []),
+                    : proposal.submittedAt
+                      ? [{ kind: "textarea" as const, name: "reason", label: "Reason for withdrawing", required: true, hint: "Kept with the proposal's history; the reviewers see it." }]
+                      : []),
                   { kind: "checkbox", name: "confirm", label: "I understand that a withdrawn proposal can't be reopened." },
                 ]}
               />

@@ -10,7 +10,7 @@ import { seatAllows } from "@/lib/policy";
 import { allCountries } from "@/lib/proposals/service";
 import { builderPageData } from "@/lib/proposals/steps";
 import { requestSettings } from "@/lib/request-cache";
-import { EXPORT_PARTY_ROLES } from "@/lib/schemas/parties";
+import { PARTY_FORM_ROLES } from "@/lib/schemas/parties";
 import { orNotFound, requirePageActor } from "@/lib/session";
 import { addPartyAction, removePartyAction, saveSpecificEndUseAction } from "./actions";
 import { partyFields } from "./party-fields";
@@ -37,11 +37,11 @@ export default async function PartiesPage({ params, searchParams }: { params: Pr
   const countryName = new Map(countries.map((c) => [c.code, c.name]));
   const mayEdit = editor && seatAllows(seatRole, "proposal:update");
   // The data-center builder, owner and operator are named on the operations step.
-  const parties = proposal.parties.filter((party) => (EXPORT_PARTY_ROLES as readonly string[]).includes(party.role));
+  const parties = proposal.parties.filter((party) => (PARTY_FORM_ROLES as readonly string[]).includes(party.role));
   const intro = (
     <p>
       Name the purchaser, the consignees and the end users of the package, and what the items will be used for. Commerce reads them to decide the export licenses: an
-      end user or consignee headquartered in, or owned from, a country of concern needs a license at every destination. Every party is screened against the
+      end user or consignee headquartered in, or owned from, a country of concern needs a license at every destination. Name the lenders and guarantors of the financing here too. Every party is screened against the
       Consolidated Screening List when the proposal is submitted.
     </p>
   );

@@ -1,18 +1,20 @@
 // Field descriptions for the parties step; names match lib/schemas/parties.ts.
 import type { FieldSpec } from "@/components/form/action-form";
 import { PARTY_ROLE_LABELS } from "@/lib/licensing/determination";
-import { EXPORT_PARTY_ROLES } from "@/lib/schemas/parties";
+import { PARTY_FORM_ROLES } from "@/lib/schemas/parties";
 
 type Country = { code: string; name: string };
 type Current = Partial<Record<"role" | "name" | "address" | "countryCode" | "headquartersCountryCode" | "parentName" | "parentCountryCode", string | null>>;
 
 const capitalized = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 
-export const PARTY_ROLE_HINTS: Record<(typeof EXPORT_PARTY_ROLES)[number], string> = {
+export const PARTY_ROLE_HINTS: Record<(typeof PARTY_FORM_ROLES)[number], string> = {
   PURCHASER: "Buys the items under the contract.",
   INTERMEDIATE_CONSIGNEE: "Receives the items on their way to the ultimate consignee (a forwarder or integrator).",
   ULTIMATE_CONSIGNEE: "Receives the items for their end use, such as the data-center owner.",
   END_USER: "Uses the items: runs the data center or the AI services on it.",
+  LENDER: "Lends to the buyer under EXIM's guarantee or beside its loan, such as a commercial bank.",
+  GUARANTOR: "Guarantees the buyer's repayment, such as a finance ministry or a parent company.",
 };
 
 export function partyFields(countries: Country[], current: Current = {}): FieldSpec[] {
@@ -25,7 +27,7 @@ export function partyFields(countries: Country[], current: Current = {}): FieldS
       label: "Role",
       required: true,
       defaultValue: value("role"),
-      options: EXPORT_PARTY_ROLES.map((role) => ({ value: role, label: `${capitalized(PARTY_ROLE_LABELS[role])}: ${PARTY_ROLE_HINTS[role]}` })),
+      options: PARTY_FORM_ROLES.map((role) => ({ value: role, label: `${capitalized(PARTY_ROLE_LABELS[role])}: ${PARTY_ROLE_HINTS[role]}` })),
     },
     { kind: "text", name: "name", label: "Legal name", required: true, defaultValue: value("name"), hint: "As registered, with its legal form, e.g. Gulf Data Halls LLC." },
     { kind: "textarea", name: "address", label: "Address", required: true, defaultValue: value("address"), rows: 3 },
