@@ -55,5 +55,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|favicon.ico|icon.svg).*)"],
+  // Attachment uploads stream past the proxy (Next.js would buffer their bodies):
+  // the upload route runs the same checks itself (checkUploadPost).
+  matcher: ["/((?!_next/static|favicon.ico|icon.svg|proposals/[^/]+/attachments/upload$).*)"],
 };

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = {
   "proposal.partyAdded": "Party added",
   "proposal.partyUpdated": "Party changed",
   "proposal.partyRemoved": "Party removed",
+  "proposal.attachmentAdded": "Attachment added",
+  "proposal.attachmentRemoved": "Attachment removed",
   "screening.run": "Parties screened",
   "screening.reviewed": "Screening hit reviewed",
   "screening.listImported": "Screening list imported",
@@ -66,6 +68,7 @@ export type AuditEntry = {
     | "Proposal"
     | "LineItem"
     | "Party"
+    | "Document"
     | "FinancingRequest"
     | "LicenseRequest"
     | "FinancingDecision"

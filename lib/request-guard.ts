@@ -297,6 +297,28 @@ export async function checkRequest(request: Request, pathname: string, options: 
 }
 
 /**
+ * Attachment uploads are the one post larger than `MAX_BODY_BYTES`. Next.js
+ * buffers the body of every request the proxy sees, so the upload route is kept
+ * out of the proxy's matcher (proxy.ts) and streams the body itself; this is the
+ * part of `checkRequest` it runs first: well-formed host headers, and a post from
+ * the portal's own pages only (the same-origin check that guards server actions
+ * against cross-site request forgery).
+ */
+export const UPLOAD_PATH = /^\/proposals\/[^/]+\/attachments\/upload$/;
+
+export function checkUploadPost(request: Request): Rejection | null {
+  const { headers } = request;
+  if (request.method.toUpperCase() !== "POST") return reject(405, "uploads are posted");
+  const problem = checkHostHeaders(headers) ?? checkOrigin(headers);
+  if (problem) return problem;
+  if (headers.get("sec-fetch-site") === "cross-site") return reject(403, "cross-site post");
+  const length = headers.get("content-length");
+  if (length !== null && !/^\d+$/.test(length)) return reject(400, "malformed Content-Length");
+  if (headers.get("next-action") !== null) return reject(400, "an upload is not a server action");
+  return null;
+}
+
+/**
  * What the Node server in front of Next.js (scripts/serve.ts) refuses, because
  * Next.js fails on it before the proxy runs: methods the Fetch standard forbids,
  * a request target that isn't a path ("*", an absolute URL), and a malformed

@@ -80,6 +80,7 @@ export const settingsSchema = z.object({
   "signIn.lockoutMinutes": z.number().int().min(1),
   "secondFactor.requiredRoles": z.array(z.enum(Role)),
   "invitations.validityDays": z.number().int().min(1).max(90),
+  "attachments.maxBytes": z.number().int().min(1024).max(1024 * 1024 * 1024),
 });
 
 export type ProgramSettings = z.output<typeof settingsSchema>;

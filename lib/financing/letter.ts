@@ -1,6 +1,7 @@
 // The decision letter EXIM sends the consortium: every financing decision on the
 // proposal, its terms and reasons, as a PDF. Readable by whoever may read the proposal.
-import { PDFDocument, StandardFonts, rgb, type PDFFont } from "pdf-lib";
+import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+import { printable, wrap } from "@/lib/pdf/text";
 import type { Db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { formatBasisPoints, formatCents } from "@/lib/money";
@@ -10,26 +11,6 @@ import { STAGE_LABELS } from "@/lib/workflow";
 import { PRODUCT_LABELS } from "./labels";
 
 const OUTCOME_WORDS = { APPROVED: "Issued", DECLINED: "Declined", CANCELLED: "Cancelled", WITHDRAWN: "Withdrawn", REQUESTED: "Requested" } as const;
-
-/** Splits text into lines that fit `width` points in `font` at `size`. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split(/\r?\n/)) {
-    let line = "";
-    for (const word of paragraph.split(/\s+/)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) > width && line) {
-        lines.push(line);
-        line = word;
-      } else line = candidate;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
-/** WinAnsi (the standard fonts' encoding) can't show every character a person may type. */
-const printable = (text: string) => text.normalize("NFKD").replace(/[^\x20-\x7E\n]/g, "?");
 
 export async function decisionLetter(client: Db, actor: Actor, proposalId: string): Promise<{ filename: string; pdf: Uint8Array }> {
   const { proposal } = await getProposal(client, actor, proposalId);

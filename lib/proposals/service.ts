@@ -43,13 +43,18 @@ const proposalView = {
 const proposalDetail = {
   ...proposalView,
   targetCountries: { include: { country: { include: { groups: true } } } },
-  // ...and what the frozen snapshot names besides: each item's supplier, the attachments.
+  // ...and what the frozen snapshot names besides: each item's supplier.
   lineItems: { orderBy: [{ layer: "asc" }, { position: "asc" }, { createdAt: "asc" }], include: { supplier: { select: { legalName: true } } } },
-  documents: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
   // ...and where the parties are headquartered and owned from, for the worldwide rule.
   parties: {
     orderBy: [{ role: "asc" }, { createdAt: "asc" }],
     include: { country: { select: { name: true } }, headquartersCountry: { include: { groups: true } }, parentCountry: { include: { groups: true } } },
+  },
+  // ...and the attachments, so the frozen snapshot names each file and its SHA-256.
+  documents: {
+    where: { removedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, kind: true },
   },
 } satisfies Prisma.ProposalInclude;
 

@@ -151,6 +151,7 @@ export const DEFAULT_SETTINGS: Record<string, { value: unknown; description: str
   "signIn.failureWindowMinutes": { value: 15, description: "The window in which failed sign-ins are counted." },
   "signIn.lockoutMinutes": { value: 15, description: "How long sign-in is refused once the failures are used up." },
   "invitations.validityDays": { value: 7, description: "An invitation into a consortium's workspace works for this many days." },
+  "attachments.maxBytes": { value: 25 * 1024 * 1024, description: "The largest file a consortium may attach to a proposal, in bytes (26214400 is 25 MB)." },
   "secondFactor.requiredRoles": { value: ["COMMERCE_REVIEWER", "EXIM_OFFICER", "ADMINISTRATOR"], description: "Roles that must sign in with an authenticator app as a second factor." },
 };
 

@@ -45,6 +45,7 @@ const KEYS = [
   "signIn.lockoutMinutes",
   "secondFactor.requiredRoles",
   "invitations.validityDays",
+  "attachments.maxBytes",
 ];
 
 describe("the settings keys", () => {
@@ -111,6 +112,7 @@ describe("the seeded values, parsed", () => {
       "signIn.lockoutMinutes": 15,
       "secondFactor.requiredRoles": ["COMMERCE_REVIEWER", "EXIM_OFFICER", "ADMINISTRATOR"],
       "invitations.validityDays": 7,
+      "attachments.maxBytes": 26_214_400,
     });
   });
 });

@@ -181,6 +181,25 @@ export default async function ProposalPage({ params, searchParams }: { params: P
             </p>
           </section>
 
+          <section aria-labelledby="attachments-heading" className="card">
+            <h2 id="attachments-heading" className="mb-3 text-xl font-bold">
+              Attachments
+            </h2>
+            <p className="mb-3">Technical specifications, the security plan, financial statements and other supporting documents.</p>
+            <p>
+              <Link href={`/proposals/${proposal.id}/attachments`} className={mayEdit ? "btn btn-secondary" : undefined}>
+                {mayEdit ? "Upload and manage attachments" : "See the attachments"}
+              </Link>
+            </p>
+            {versions.latest ? (
+              <p className="mt-3">
+                As submitted on {versions.latest.submittedAt.toISOString().slice(0, 10)}:{" "}
+                <a href={`/proposals/${proposal.id}/versions/${versions.latest.number}/pdf`}>the proposal (PDF)</a>,{" "}
+                <a href={`/proposals/${proposal.id}/versions/${versions.latest.number}/zip`}>the proposal with its attachments (ZIP)</a>
+              </p>
+            ) : null}
+          </section>
+
           <section aria-labelledby="financing-heading" className="card">
             <h2 id="financing-heading" className="mb-3 text-xl font-bold">
               Financing request
