@@ -65,6 +65,13 @@ export function SessionTimeout({ endsAt: initialEndsAt, warningSeconds, signOut 
     return () => window.clearInterval(timer);
   }, [phase]);
 
+  // A save that found the session ended (components/form/autosave.tsx) says so at once.
+  useEffect(() => {
+    const ended = () => setPhase({ kind: "ended" });
+    window.addEventListener("portal:signed-out", ended);
+    return () => window.removeEventListener("portal:signed-out", ended);
+  }, []);
+
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;

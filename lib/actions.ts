@@ -3,7 +3,7 @@
 import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { BusyError, ForbiddenError, NotFoundError, RuleViolationError, StaleVersionError, UnauthenticatedError } from "@/lib/errors";
+import { BusyError, DraftConflictError, ForbiddenError, NotFoundError, RuleViolationError, StaleVersionError, UnauthenticatedError } from "@/lib/errors";
 import { answered, fieldErrorsOf, formValues, unreadableFormState, type FormState } from "@/lib/forms";
 import type { Actor, Permission } from "@/lib/policy";
 import { ThrottledError } from "@/lib/identity/throttle";
@@ -79,7 +79,39 @@ export async function runFormActionThenRedirect<S extends z.ZodType>(
   return state;
 }
 
-function describeFailure(error: unknown): Pick<FormState, "message" | "problems"> {
+/** What a draft step's save answers: the version it left the proposal at, and where a Save (not an autosave) goes next. */
+export type DraftSaved = { version: number; savedAt: Date; message?: string; warnings?: string[]; redirectTo?: string };
+
+/**
+ * The one shape of a draft step's action. Its form posts `intent=autosave` while
+ * the user types (components/form/autosave.tsx): that save uses the step's loose
+ * schema, never redirects, and answers the new version for the next save. A
+ * press of the button (or a post without JavaScript) uses the strict schema and
+ * may go on to `redirectTo`.
+ */
+export async function runDraftAction<S extends z.ZodType, L extends z.ZodType>(
+  formData: FormData,
+  permission: Permission,
+  schemas: { strict: S; loose: L },
+  run: (actor: Actor, input: z.output<S> | z.output<L>, mode: { autosave: boolean }) => Promise<DraftSaved>,
+): Promise<FormState> {
+  const autosave = formData instanceof FormData && formData.get("intent") === "autosave";
+  let saved: DraftSaved | null = null;
+  const state = await runFormAction(formData, permission, autosave ? schemas.loose : schemas.strict, async (actor, input) => {
+    saved = await run(actor, input, { autosave });
+    return saved.message ? { message: saved.message, ...(saved.warnings ? { warnings: saved.warnings } : {}) } : undefined;
+  });
+  const done = saved as DraftSaved | null;
+  if (!done) return state;
+  if (!autosave && done.redirectTo) redirect(done.redirectTo);
+  return { ...state, version: done.version, savedAt: done.savedAt.toISOString() };
+}
+
+function describeFailure(error: unknown): Pick<FormState, "message" | "problems" | "conflictVersion" | "signedOut"> {
+  if (error instanceof DraftConflictError) {
+    return { message: error.message, problems: error.changes, conflictVersion: error.currentVersion };
+  }
+  if (error instanceof UnauthenticatedError) return { message: error.message, signedOut: true };
   if (error instanceof RuleViolationError) {
     // A rule about one field is shown beside it; the summary links there.
     return error.field

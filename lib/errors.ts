@@ -44,6 +44,22 @@ export class StaleVersionError extends Error {
   }
 }
 
+/**
+ * A draft save from an old copy would undo what others saved since: refused,
+ * with each change they made ("Title was changed by Dana Lee at 2:02 PM EST to “…”").
+ */
+export class DraftConflictError extends StaleVersionError {
+  constructor(
+    readonly changes: string[],
+    /** The version the draft is at now: saving again from it keeps the user's copy over theirs. */
+    readonly currentVersion: number,
+  ) {
+    super();
+    this.message = "Not saved: someone else changed this since you opened it. What you typed is still here.";
+    this.name = "DraftConflictError";
+  }
+}
+
 /** The change could not get its turn in time (e.g. the exposure-cap lock); nothing was saved. */
 export class BusyError extends Error {
   constructor() {

@@ -13,14 +13,21 @@ export type FormState = {
   values: Record<string, string>;
   /** Things to show once with a success message, such as new recovery codes. */
   list?: string[];
-  /** What a saved draft still needs before it can be submitted (the strict schema's issues). */
-  warnings?: string[];
   /**
    * Names each answer from the server, so a form can re-mount its fields with the
    * values to show. The server sets it: forms pass their server action straight to
    * useActionState, which is what lets them post and answer without JavaScript.
    */
   answer?: string;
+  /** A draft save: the version the record is at now (the next save's expectedVersion), and when it was saved. */
+  version?: number;
+  savedAt?: string;
+  /** Refused because others saved since the user's copy: the version to save over theirs deliberately. */
+  conflictVersion?: number;
+  /** Refused because the session had ended: nothing was written. */
+  signedOut?: boolean;
+  /** What a saved draft still needs before it can be submitted (the strict schema's issues). */
+  warnings?: string[];
 };
 
 /** Stamps a form's answer with a fresh name (see FormState.answer). */

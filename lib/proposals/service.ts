@@ -17,6 +17,9 @@ import { lockExposureCap, releaseProposalDraws } from "@/lib/exposure-cap/servic
 import { isEditable, transition, type WorkflowEvent } from "@/lib/workflow";
 import { builderGaps, stepStatuses, type BuilderProposal } from "./builder";
 import { destinationIneligibility } from "./eligibility";
+import { saveDraftStep } from "./drafts";
+import { OBLIGOR_SECTOR_LABELS, PRODUCT_LABELS } from "@/lib/financing/labels";
+import { formatCents } from "@/lib/money";
 import { nextProposalReference } from "./reference";
 import { buildSnapshot } from "./snapshot";
 import { versionContext } from "./versions";
@@ -235,28 +238,42 @@ export async function createProposal(client: Db, actor: Actor, input: ProposalDe
   });
 }
 
+/** The details' labels as the form shows them, for the message when others changed them. */
+export const PROPOSAL_DETAIL_LABELS = { title: "Title", summary: "Summary", destinationCountryCode: "Destination country" };
+
+/**
+ * Saves the proposal's details (a draft step): refused when it would undo what
+ * someone else saved since `expectedVersion`. An autosave may leave the
+ * destination blank (the loose schema): the current one stays.
+ */
 export async function updateProposalDetails(
   client: Db,
   actor: Actor,
-  input: ProposalDetailsInput & { proposalId: string; expectedVersion: number },
+  input: Omit<ProposalDetailsInput, "destinationCountryCode"> & { destinationCountryCode?: string | null; proposalId: string; expectedVersion: number },
 ) {
-  return client.$transaction(async (tx) => {
-    const before = await lockProposal(tx, actor, input.proposalId, "proposal:update");
-    requireEditable(before.status);
-    await requireEligibleDestination(tx, input.destinationCountryCode);
-    const previousCountries = await tx.proposalCountry.findMany({ where: { proposalId: before.id } });
-    await bumpVersion(tx, before.id, input.expectedVersion, { title: input.title, summary: input.summary });
-    await tx.proposalCountry.deleteMany({ where: { proposalId: before.id } });
-    await tx.proposalCountry.create({ data: { proposalId: before.id, countryCode: input.destinationCountryCode } });
-    await recordAudit(tx, actor, {
-      action: "proposal.updated",
-      entityType: "Proposal",
-      entityId: before.id,
-      proposalId: before.id,
-      before: auditSnapshot({ title: before.title, summary: before.summary, destinations: previousCountries.map((c) => c.countryCode) }),
-      after: auditSnapshot({ title: input.title, summary: input.summary, destinations: [input.destinationCountryCode] }),
-    });
+  const destination = input.destinationCountryCode || null;
+  const { version, savedAt } = await saveDraftStep(client, actor, {
+    proposalId: input.proposalId,
+    expectedVersion: input.expectedVersion,
+    values: { title: input.title, summary: input.summary, ...(destination ? { destinationCountryCode: destination } : {}) },
+    labels: PROPOSAL_DETAIL_LABELS,
+    read: async (tx, proposal) => {
+      const countries = await tx.proposalCountry.findMany({ where: { proposalId: proposal.id }, orderBy: { countryCode: "asc" } });
+      return { title: proposal.title, summary: proposal.summary, destinationCountryCode: countries[0]?.countryCode ?? null };
+    },
+    write: async (tx, proposal) => {
+      await tx.proposal.update({ where: { id: proposal.id }, data: { title: input.title, summary: input.summary } });
+      if (!destination) return;
+      await requireEligibleDestination(tx, destination);
+      await tx.proposalCountry.deleteMany({ where: { proposalId: proposal.id } });
+      await tx.proposalCountry.create({ data: { proposalId: proposal.id, countryCode: destination } });
+    },
+    names: async (tx) => {
+      const countries = new Map((await tx.country.findMany({ select: { code: true, name: true } })).map((c) => [c.code, c.name]));
+      return (field, value) => (field === "destinationCountryCode" ? (countries.get(value) ?? value) : value);
+    },
   });
+  return { version, savedAt };
 }
 
 /** A line item as the builder saves it: the supplying member and the version the user saw are optional. */
@@ -327,34 +344,58 @@ export async function removeLineItem(client: Db, actor: Actor, input: { proposal
   });
 }
 
+const FINANCING_LABELS = {
+  product: "Financing product",
+  requestedAmount: "Amount requested",
+  eligibleForeignContent: "Eligible foreign content",
+  localCosts: "Local costs",
+  repaymentYears: "Repayment term (years)",
+  obligorSector: "Obligor's sector",
+};
+
+/**
+ * The financing ask, as a draft step (lib/proposals/drafts.ts): refused when it
+ * would undo what someone else saved since the user's version.
+ */
 export async function saveFinancingRequest(client: Db, actor: Actor, input: FinancingRequestInput & { expectedVersion?: number }) {
-  return client.$transaction(async (tx) => {
-    const proposal = await lockProposal(tx, actor, input.proposalId, "proposal:update");
-    requireEditable(proposal.status);
-    const data = {
-      product: input.product,
-      requestedAmountCents: input.requestedAmount,
-      eligibleForeignContentCents: input.eligibleForeignContent,
-      localCostsCents: input.localCosts,
-      repaymentYears: input.repaymentYears,
-      obligorSector: input.obligorSector,
-    };
-    const previous = await tx.financingRequest.findUnique({ where: { proposalId: proposal.id } });
-    const saved = await tx.financingRequest.upsert({
-      where: { proposalId: proposal.id },
-      create: { proposalId: proposal.id, ...data },
-      update: data,
-    });
-    await bumpVersion(tx, proposal.id, input.expectedVersion ?? null);
-    await recordAudit(tx, actor, {
-      action: "proposal.financingRequested",
-      entityType: "FinancingRequest",
-      entityId: saved.id,
-      proposalId: proposal.id,
-      before: previous ? auditSnapshot(previous) : undefined,
-      after: auditSnapshot(data),
-    });
+  const data = {
+    product: input.product,
+    requestedAmountCents: input.requestedAmount,
+    eligibleForeignContentCents: input.eligibleForeignContent,
+    localCostsCents: input.localCosts,
+    repaymentYears: input.repaymentYears,
+    obligorSector: input.obligorSector,
+  };
+  const valuesOf = (ask: typeof data | null) => ({
+    product: ask?.product ?? null,
+    requestedAmount: ask ? String(ask.requestedAmountCents) : null,
+    eligibleForeignContent: ask ? String(ask.eligibleForeignContentCents) : null,
+    localCosts: ask ? String(ask.localCostsCents) : null,
+    repaymentYears: ask ? String(ask.repaymentYears) : null,
+    obligorSector: ask?.obligorSector ?? null,
   });
+  const { version, savedAt } = await saveDraftStep(client, actor, {
+    proposalId: input.proposalId,
+    expectedVersion: input.expectedVersion ?? null,
+    entity: { type: "FinancingRequest" },
+    action: "proposal.financingRequested",
+    values: valuesOf(data),
+    labels: FINANCING_LABELS,
+    read: async (tx, proposal) => valuesOf(await tx.financingRequest.findUnique({ where: { proposalId: proposal.id } })),
+    write: async (tx, proposal) => {
+      const saved = await tx.financingRequest.upsert({ where: { proposalId: proposal.id }, create: { proposalId: proposal.id, ...data }, update: data });
+      return saved.id;
+    },
+    names: async () => (field, value) =>
+      field === "product"
+        ? (PRODUCT_LABELS[value as keyof typeof PRODUCT_LABELS] ?? value)
+        : field === "obligorSector"
+          ? (OBLIGOR_SECTOR_LABELS[value as keyof typeof OBLIGOR_SECTOR_LABELS] ?? value)
+          : /Amount|Content|Costs/.test(field) && /^\d+$/.test(value)
+            ? formatCents(BigInt(value))
+            : value,
+  });
+  return { version, savedAt };
 }
 
 /** Moves a proposal through the state machine and records it; the one way a status changes. */

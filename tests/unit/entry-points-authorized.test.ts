@@ -10,7 +10,7 @@ import { PERMISSIONS } from "@/lib/policy";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** Calls that authorize: the policy module's own functions and the session helpers built on it. */
-const AUTHORIZING_CALLS = new Set(["requireActor", "requirePageActor", "requireActiveSession", "authorize", "runFormAction", "runFormActionThenRedirect"]);
+const AUTHORIZING_CALLS = new Set(["requireActor", "requirePageActor", "requireActiveSession", "authorize", "runFormAction", "runFormActionThenRedirect", "runDraftAction"]);
 
 /** Entry points open to everyone, each with the reason it needs no actor. */
 const PUBLIC_ENTRY_POINTS: Record<string, string> = {

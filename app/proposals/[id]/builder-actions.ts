@@ -4,11 +4,11 @@
 // answers a FormState: refused input as field errors, nothing written; a save as
 // a message with what the step still needs before submission.
 import { revalidatePath } from "next/cache";
-import { runFormAction, runFormActionThenRedirect } from "@/lib/actions";
+import { runDraftAction, runFormActionThenRedirect } from "@/lib/actions";
 import { db } from "@/lib/db";
 import type { FormState } from "@/lib/forms";
 import { addLineItem, saveFinancingRequest } from "@/lib/proposals/service";
-import { saveOperations, saveOverview, updateLineItem, warningsFor } from "@/lib/proposals/steps";
+import { saveOperationsStep, saveOverviewStep, updateLineItemStep, warningsFor } from "@/lib/proposals/steps";
 import { financingLooseSchema, lineItemLooseSchema, operationsLooseSchema, overviewLooseSchema, updateLineItemSchema } from "@/lib/schemas/builder";
 import type { Gap } from "@/lib/proposals/builder";
 
@@ -19,11 +19,20 @@ function refresh(proposalId: string) {
   revalidatePath(`/proposals/${proposalId}`, "layout");
 }
 
+/**
+ * The steps' saves are draft saves (runDraftAction): the button's and the
+ * autosave's (components/form/autosave.tsx) alike use the step's loose schema;
+ * an autosave leaves the page as it is, the button refreshes it.
+ */
+function steps<S>(schema: S) {
+  return { strict: schema, loose: schema };
+}
+
 export async function saveOverviewAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:update", overviewLooseSchema, async (actor, input) => {
-    const gaps = await saveOverview(db(), actor, input);
-    refresh(input.proposalId);
-    return saved("Overview saved.", gaps);
+  return runDraftAction(formData, "proposal:update", steps(overviewLooseSchema), async (actor, input, { autosave }) => {
+    const { warnings, ...draft } = await saveOverviewStep(db(), actor, input);
+    if (!autosave) refresh(input.proposalId);
+    return { ...draft, ...saved("Overview saved.", warnings) };
   });
 }
 
@@ -36,26 +45,26 @@ export async function addLineItemStepAction(_previous: FormState, formData: Form
 }
 
 export async function saveLineItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:update", updateLineItemSchema, async (actor, input) => {
-    const gaps = await updateLineItem(db(), actor, input);
-    refresh(input.proposalId);
-    return saved(`Line item “${input.description}” saved.`, gaps.filter((gap) => !gap.lineItemId || gap.lineItemId === input.lineItemId));
+  return runDraftAction(formData, "proposal:update", steps(updateLineItemSchema), async (actor, input, { autosave }) => {
+    const { warnings, ...draft } = await updateLineItemStep(db(), actor, input);
+    if (!autosave) refresh(input.proposalId);
+    return { ...draft, ...saved(`Line item “${input.description}” saved.`, warnings.filter((gap) => !gap.lineItemId || gap.lineItemId === input.lineItemId)) };
   });
 }
 
 export async function saveOperationsAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:update", operationsLooseSchema, async (actor, input) => {
-    const gaps = await saveOperations(db(), actor, input);
-    refresh(input.proposalId);
-    return saved("Operations and security saved.", gaps);
+  return runDraftAction(formData, "proposal:update", steps(operationsLooseSchema), async (actor, input, { autosave }) => {
+    const { warnings, ...draft } = await saveOperationsStep(db(), actor, input);
+    if (!autosave) refresh(input.proposalId);
+    return { ...draft, ...saved("Operations and security saved.", warnings) };
   });
 }
 
 export async function saveFinancingAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(formData, "proposal:update", financingLooseSchema, async (actor, input) => {
+  return runDraftAction(formData, "proposal:update", steps(financingLooseSchema), async (actor, input, { autosave }) => {
     const client = db();
-    await saveFinancingRequest(client, actor, input);
-    refresh(input.proposalId);
-    return saved("Financing request saved.", await warningsFor(client, input.proposalId, "financing"));
+    const draft = await saveFinancingRequest(client, actor, input);
+    if (!autosave) refresh(input.proposalId);
+    return { ...draft, ...saved("Financing request saved.", await warningsFor(client, input.proposalId, "financing")) };
   });
 }

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { StepFrame } from "@/components/builder/step-frame";
 import { ActionForm } from "@/components/form/action-form";
+import { Autosave } from "@/components/form/autosave";
 import { db } from "@/lib/db";
 import { packageValue } from "@/lib/financing/rules";
 import { formatCents } from "@/lib/money";
@@ -48,24 +49,26 @@ export default async function FinancingStep({ params }: { params: Promise<{ id: 
         <h2 id="financing-heading" className="mb-3 text-xl font-bold">
           Financing request
         </h2>
-        <ActionForm
-          action={saveFinancingAction}
-          label="Financing request"
-          submitLabel="Save financing request"
-          hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
-          fields={financingRequestFields(
-            financing
-              ? {
-                  product: financing.product,
-                  requestedAmount: dollarsText(financing.requestedAmountCents),
-                  eligibleForeignContent: dollarsText(financing.eligibleForeignContentCents),
-                  localCosts: dollarsText(financing.localCostsCents),
-                  repaymentYears: String(financing.repaymentYears),
-                  obligorSector: financing.obligorSector,
-                }
-              : undefined,
-          )}
-        />
+        <Autosave action={saveFinancingAction} proposalId={proposal.id} step="financing">
+          <ActionForm
+            action={saveFinancingAction}
+            label="Financing request"
+            submitLabel="Save financing request"
+            hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
+            fields={financingRequestFields(
+              financing
+                ? {
+                    product: financing.product,
+                    requestedAmount: dollarsText(financing.requestedAmountCents),
+                    eligibleForeignContent: dollarsText(financing.eligibleForeignContentCents),
+                    localCosts: dollarsText(financing.localCostsCents),
+                    repaymentYears: String(financing.repaymentYears),
+                    obligorSector: financing.obligorSector,
+                  }
+                : undefined,
+            )}
+          />
+        </Autosave>
       </section>
     </StepFrame>
   );

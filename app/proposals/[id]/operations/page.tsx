@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { StepFrame } from "@/components/builder/step-frame";
 import { ActionForm } from "@/components/form/action-form";
+import { Autosave } from "@/components/form/autosave";
 import { db } from "@/lib/db";
 import { DATA_CENTER_FIELDS, DATA_CENTER_ROLES } from "@/lib/schemas/builder";
 import { allCountries } from "@/lib/proposals/service";
@@ -49,13 +50,15 @@ export default async function OperationsStep({ params }: { params: Promise<{ id:
         <h2 id="operations-heading" className="mb-3 text-xl font-bold">
           Data centers and security
         </h2>
-        <ActionForm
-          action={saveOperationsAction}
-          label="Operations and security"
-          submitLabel="Save operations and security"
-          hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
-          fields={operationsFields(countries, current)}
-        />
+        <Autosave action={saveOperationsAction} proposalId={proposal.id} step="operations">
+          <ActionForm
+            action={saveOperationsAction}
+            label="Operations and security"
+            submitLabel="Save operations and security"
+            hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
+            fields={operationsFields(countries, current)}
+          />
+        </Autosave>
       </section>
     </StepFrame>
   );

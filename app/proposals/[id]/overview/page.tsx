@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { StepFrame } from "@/components/builder/step-frame";
 import { ActionForm } from "@/components/form/action-form";
+import { Autosave } from "@/components/form/autosave";
 import { Notice } from "@/components/notice";
 import { db } from "@/lib/db";
 import { regionOf } from "@/lib/proposals/builder";
@@ -63,16 +64,18 @@ export default async function OverviewStep({ params, searchParams }: { params: P
         <h2 id="overview-heading" className="mb-3 text-xl font-bold">
           Title, summary and destinations
         </h2>
-        <ActionForm
-          action={saveOverviewAction}
-          label="Overview"
-          submitLabel="Save overview"
-          hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
-          fields={overviewFields(
-            countries.map((c) => ({ ...c, region: regionOf(c.code, regions) })),
-            { title: proposal.title, summary: proposal.summary, destinationCountryCodes: destinations.map((d) => d.code) },
-          )}
-        />
+        <Autosave action={saveOverviewAction} proposalId={proposal.id} step="overview">
+          <ActionForm
+            action={saveOverviewAction}
+            label="Overview"
+            submitLabel="Save overview"
+            hidden={{ proposalId: proposal.id, expectedVersion: String(proposal.version) }}
+            fields={overviewFields(
+              countries.map((c) => ({ ...c, region: regionOf(c.code, regions) })),
+              { title: proposal.title, summary: proposal.summary, destinationCountryCodes: destinations.map((d) => d.code) },
+            )}
+          />
+        </Autosave>
       </section>
     </StepFrame>
   );
