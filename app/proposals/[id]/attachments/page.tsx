@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
+import { StepFrame } from "@/components/builder/step-frame";
 import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
 import { FormFeedback } from "@/components/form/form-feedback";
@@ -13,8 +14,7 @@ import { formatDateTime } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { fieldId } from "@/lib/forms";
 import { pageRequestParams } from "@/lib/pagination";
-import { seatAllows } from "@/lib/policy";
-import { getProposal } from "@/lib/proposals/service";
+import { builderPageData } from "@/lib/proposals/steps";
 import { requestSettings } from "@/lib/request-cache";
 import { uploadOutcomeSchema, type UploadOutcome } from "@/lib/schemas/attachments";
 import { orNotFound, requirePageActor } from "@/lib/session";
@@ -28,8 +28,8 @@ const NOTICES = { uploaded: "Attachment uploaded.", removed: "Attachment removed
 /** The proposal, read once per request for the title and the page. */
 const loadProposal = cache(async (id: string) => {
   const actor = await requirePageActor("proposal:read", `/proposals/${id}/attachments`);
-  const { proposal, seatRole } = await orNotFound(getProposal(db(), actor, id));
-  return { actor, proposal, seatRole };
+  const settings = await requestSettings();
+  return { actor, settings, ...(await orNotFound(builderPageData(db(), actor, id, settings))) };
 });
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -58,157 +58,168 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function AttachmentsPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
-  const actor = await requirePageActor("proposal:read", `/proposals/${id}/attachments`);
-  const { proposal, seatRole } = await loadProposal(id);
-  const settings = await requestSettings();
+  // Editors see the step among the builder's steps; readers (reviewers, officers, viewers) the list alone.
+  const { proposal, settings, mayEdit, steps } = await loadProposal(id);
   const maxBytes = settings["attachments.maxBytes"];
   const outcome = readOutcome(query);
   const errors = uploadErrors(outcome, maxBytes);
   const documents = await listAttachments(db(), proposal.id, pageRequestParams({ after: first(query.after), before: first(query.before) }));
-  const mayEdit = actor.role === "CONSORTIUM_MEMBER" && isEditable(proposal.status) && seatAllows(seatRole, "proposal:update");
   const describedBy = (name: string, hint: boolean) => [hint ? `${name}-hint` : null, errors[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 
+  const intro = (
+    <p>
+      Attach the documents reviewers need beside the proposal: technical specifications, the security plan, financial
+      statements. Each file must be a {ACCEPTED_LIST} file of {formatBytes(maxBytes)} or less; the portal checks what a
+      file contains, not only its name. Every file is kept with its SHA-256 fingerprint, and each submitted version
+      keeps the files it was submitted with.
+    </p>
+  );
+  const notice = outcome.notice ? <Notice>{NOTICES[outcome.notice]}</Notice> : null;
+  const content = (
+    <>
+      <section aria-labelledby="documents-heading" className="card">
+        <h2 id="documents-heading" className="mb-3 text-xl font-bold">
+          Attached documents
+        </h2>
+        {documents.rows.length === 0 && !documents.previous ? (
+          <p>No documents attached yet.</p>
+        ) : (
+          <DataTable caption="Attached documents" columns={["File", "Document", "Size", "Added", ...(mayEdit ? ["Actions"] : [])]} className="">
+            {documents.rows.map((document) => (
+              <tr key={document.id}>
+                <td className="min-w-48 wrap-anywhere">
+                  <a href={`/proposals/${proposal.id}/attachments/${document.id}`} download>
+                    {document.fileName}
+                  </a>
+                  <span className="block font-mono text-xs text-[var(--color-muted)]" title="SHA-256 fingerprint">
+                    SHA-256 {document.sha256.slice(0, 16)}…
+                  </span>
+                </td>
+                <td>{attachmentKindLabel(document.kind)}</td>
+                <td>{formatBytes(document.sizeBytes)}</td>
+                <td>
+                  {formatDateTime(document.createdAt)} by {document.uploadedBy.name}
+                </td>
+                {mayEdit ? (
+                  <td>
+                    <ActionForm
+                      size="small"
+                      action={removeAttachmentAction}
+                      label={`Remove ${document.fileName}`}
+                      submitLabel="Remove"
+                      variant="secondary"
+                      hidden={{ proposalId: proposal.id, documentId: document.id }}
+                      fields={[]}
+                    />
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </DataTable>
+        )}
+        <Pagination next={documents.next} previous={documents.previous} basePath={`/proposals/${proposal.id}/attachments`} />
+      </section>
+
+      {mayEdit ? (
+        <section aria-labelledby="upload-heading" className="card">
+          <h2 id="upload-heading" className="mb-3 text-xl font-bold">
+            Upload a document
+          </h2>
+          {Object.keys(errors).length > 0 ? (
+            <FormFeedback
+              state={{ status: "error", message: "There is a problem with the upload", fieldErrors: errors, values: {} }}
+              labels={{ kind: "Document", [FILE_FIELD]: "File" }}
+            />
+          ) : null}
+          <form method="post" action={`/proposals/${proposal.id}/attachments/upload`} encType="multipart/form-data" noValidate aria-labelledby="upload-heading">
+            <div className={`mb-5 ${errors.kind ? "border-l-4 border-[var(--color-error)] pl-4" : ""}`}>
+              <label htmlFor={fieldId("kind")} className="block font-semibold">
+                Document
+              </label>
+              {errors.kind ? (
+                <p id="kind-error" className="font-semibold text-[var(--color-error)]">
+                  <span className="sr-only">Error: </span>
+                  {errors.kind}
+                </p>
+              ) : null}
+              <div className="mt-1">
+                <select
+                  id={fieldId("kind")}
+                  name="kind"
+                  required
+                  aria-required
+                  aria-invalid={errors.kind ? true : undefined}
+                  aria-describedby={describedBy("kind", false)}
+                  defaultValue={outcome.kind ?? ""}
+                  className="input"
+                >
+                  <option value="">Choose…</option>
+                  {Object.entries(ATTACHMENT_KINDS).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div className={`mb-5 ${errors[FILE_FIELD] ? "border-l-4 border-[var(--color-error)] pl-4" : ""}`}>
+              <label htmlFor={fieldId(FILE_FIELD)} className="block font-semibold">
+                File
+              </label>
+              <p id={`${FILE_FIELD}-hint`} className="text-sm text-[var(--color-muted)]">
+                {ACCEPTED_LIST}, {formatBytes(maxBytes)} or less.
+              </p>
+              {errors[FILE_FIELD] ? (
+                <p id={`${FILE_FIELD}-error`} className="font-semibold text-[var(--color-error)]">
+                  <span className="sr-only">Error: </span>
+                  {errors[FILE_FIELD]}
+                </p>
+              ) : null}
+              <div className="mt-1">
+                <input
+                  id={fieldId(FILE_FIELD)}
+                  name={FILE_FIELD}
+                  type="file"
+                  required
+                  aria-required
+                  accept={ACCEPT_ATTRIBUTE}
+                  aria-invalid={errors[FILE_FIELD] ? true : undefined}
+                  aria-describedby={describedBy(FILE_FIELD, true)}
+                  className="block w-full"
+                />
+              </div>
+            </div>
+            <button type="submit" className="btn btn-primary">
+              Upload
+            </button>
+          </form>
+        </section>
+      ) : (
+        <p>{isEditable(proposal.status) ? "Your seat in this consortium may read the attachments but not change them." : "Attachments change only while the proposal is a draft or returned for revision."}</p>
+      )}
+    </>
+  );
+  if (mayEdit) {
+    return (
+      <StepFrame proposal={proposal} steps={steps} current="attachments" intro={intro} notice={notice}>
+        {content}
+      </StepFrame>
+    );
+  }
   return (
     <>
       <p className="mb-2">
         <Link href={`/proposals/${proposal.id}`}>Back to the proposal</Link>
       </p>
-      {outcome.notice ? <Notice>{NOTICES[outcome.notice]}</Notice> : null}
+      {notice}
       <header className="mb-8">
         <p className="text-sm text-[var(--color-muted)]">
           {proposal.reference} · {proposal.consortium.name}
         </p>
         <h1 className="text-3xl font-bold">Attachments</h1>
-        <p className="mt-2 max-w-3xl">
-          Attach the documents reviewers need beside the proposal: technical specifications, the security plan, financial
-          statements. Each file must be a {ACCEPTED_LIST} file of {formatBytes(maxBytes)} or less; the portal checks what a
-          file contains, not only its name. Every file is kept with its SHA-256 fingerprint, and each submitted version
-          keeps the files it was submitted with.
-        </p>
+        <div className="mt-2 max-w-3xl">{intro}</div>
       </header>
-
-      <div className="space-y-8">
-        <section aria-labelledby="documents-heading" className="card">
-          <h2 id="documents-heading" className="mb-3 text-xl font-bold">
-            Attached documents
-          </h2>
-          {documents.rows.length === 0 && !documents.previous ? (
-            <p>No documents attached yet.</p>
-          ) : (
-            <DataTable caption="Attached documents" columns={["File", "Document", "Size", "Added", ...(mayEdit ? ["Actions"] : [])]} className="">
-              {documents.rows.map((document) => (
-                <tr key={document.id}>
-                  <td className="min-w-48 wrap-anywhere">
-                    <a href={`/proposals/${proposal.id}/attachments/${document.id}`} download>
-                      {document.fileName}
-                    </a>
-                    <span className="block font-mono text-xs text-[var(--color-muted)]" title="SHA-256 fingerprint">
-                      SHA-256 {document.sha256.slice(0, 16)}…
-                    </span>
-                  </td>
-                  <td>{attachmentKindLabel(document.kind)}</td>
-                  <td>{formatBytes(document.sizeBytes)}</td>
-                  <td>
-                    {formatDateTime(document.createdAt)} by {document.uploadedBy.name}
-                  </td>
-                  {mayEdit ? (
-                    <td>
-                      <ActionForm
-                        size="small"
-                        action={removeAttachmentAction}
-                        label={`Remove ${document.fileName}`}
-                        submitLabel="Remove"
-                        variant="secondary"
-                        hidden={{ proposalId: proposal.id, documentId: document.id }}
-                        fields={[]}
-                      />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </DataTable>
-          )}
-          <Pagination next={documents.next} previous={documents.previous} basePath={`/proposals/${proposal.id}/attachments`} />
-        </section>
-
-        {mayEdit ? (
-          <section aria-labelledby="upload-heading" className="card">
-            <h2 id="upload-heading" className="mb-3 text-xl font-bold">
-              Upload a document
-            </h2>
-            {Object.keys(errors).length > 0 ? (
-              <FormFeedback
-                state={{ status: "error", message: "There is a problem with the upload", fieldErrors: errors, values: {} }}
-                labels={{ kind: "Document", [FILE_FIELD]: "File" }}
-              />
-            ) : null}
-            <form method="post" action={`/proposals/${proposal.id}/attachments/upload`} encType="multipart/form-data" noValidate aria-labelledby="upload-heading">
-              <div className={`mb-5 ${errors.kind ? "border-l-4 border-[var(--color-error)] pl-4" : ""}`}>
-                <label htmlFor={fieldId("kind")} className="block font-semibold">
-                  Document
-                </label>
-                {errors.kind ? (
-                  <p id="kind-error" className="font-semibold text-[var(--color-error)]">
-                    <span className="sr-only">Error: </span>
-                    {errors.kind}
-                  </p>
-                ) : null}
-                <div className="mt-1">
-                  <select
-                    id={fieldId("kind")}
-                    name="kind"
-                    required
-                    aria-required
-                    aria-invalid={errors.kind ? true : undefined}
-                    aria-describedby={describedBy("kind", false)}
-                    defaultValue={outcome.kind ?? ""}
-                    className="input"
-                  >
-                    <option value="">Choose…</option>
-                    {Object.entries(ATTACHMENT_KINDS).map(([value, label]) => (
-                      <option key={value} value={value}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              </div>
-              <div className={`mb-5 ${errors[FILE_FIELD] ? "border-l-4 border-[var(--color-error)] pl-4" : ""}`}>
-                <label htmlFor={fieldId(FILE_FIELD)} className="block font-semibold">
-                  File
-                </label>
-                <p id={`${FILE_FIELD}-hint`} className="text-sm text-[var(--color-muted)]">
-                  {ACCEPTED_LIST}, {formatBytes(maxBytes)} or less.
-                </p>
-                {errors[FILE_FIELD] ? (
-                  <p id={`${FILE_FIELD}-error`} className="font-semibold text-[var(--color-error)]">
-                    <span className="sr-only">Error: </span>
-                    {errors[FILE_FIELD]}
-                  </p>
-                ) : null}
-                <div className="mt-1">
-                  <input
-                    id={fieldId(FILE_FIELD)}
-                    name={FILE_FIELD}
-                    type="file"
-                    required
-                    aria-required
-                    accept={ACCEPT_ATTRIBUTE}
-                    aria-invalid={errors[FILE_FIELD] ? true : undefined}
-                    aria-describedby={describedBy(FILE_FIELD, true)}
-                    className="block w-full"
-                  />
-                </div>
-              </div>
-              <button type="submit" className="btn btn-primary">
-                Upload
-              </button>
-            </form>
-          </section>
-        ) : (
-          <p>{isEditable(proposal.status) ? "Your seat in this consortium may read the attachments but not change them." : "Attachments change only while the proposal is a draft or returned for revision."}</p>
-        )}
-      </div>
+      <div className="space-y-8">{content}</div>
     </>
   );
 }
