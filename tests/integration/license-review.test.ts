@@ -62,7 +62,7 @@ describe("screening at submission", () => {
   it("screens every party and member organization against the list in force and records each result", async () => {
     const { proposalId, organization } = await submitted({ extraParty: { role: "INTERMEDIATE_CONSIGNEE", name: "Crimson Harbour Computing Limited", countryCode: "AE", headquartersCountryCode: "AE" } });
     const results = await client.screeningResult.findMany({ where: { proposalId }, orderBy: { topScore: "desc" } });
-    expect(results).toHaveLength(5); // four parties and the anchor member
+    expect(results).toHaveLength(8); // four parties, the data center's builder, owner and operator, and the anchor member
     expect(results[0]).toMatchObject({
       query: "Crimson Harbour Computing Limited",
       subjectKind: "intermediate consignee",

@@ -98,7 +98,7 @@ describe("resubmitting", () => {
 
     const storage = await client.lineItem.findFirstOrThrow({ where: { proposalId, layer: "STORAGE" } });
     await removeLineItem(client, lead, { proposalId, lineItemId: storage.id });
-    await addLineItem(client, lead, lineItem(proposalId, { layer: "STORAGE", description: "Storage arrays", quantity: "15", unitPrice: "1,000,000.00" }));
+    await addLineItem(client, lead, { ...lineItem(proposalId, { layer: "STORAGE", description: "Storage arrays", quantity: "15", unitPrice: "1,000,000.00" }), supplierOrganizationId: storage.supplierOrganizationId });
     await updateProposalDetails(client, lead, { proposalId, expectedVersion: await versionOf(proposalId), title: "Sovereign compute campus, phase 1", summary: "A full-stack AI package.", destinationCountryCode: "AE" });
     const status = await submitProposal(client, lead, { proposalId, expectedVersion: await versionOf(proposalId) });
     expect(status).toBe("IN_LICENSE_REVIEW");
@@ -115,7 +115,7 @@ describe("resubmitting", () => {
     const first = await getVersion(client, reviewer, proposalId, "1");
     expect(first.snapshot.title).toBe("Sovereign compute campus");
     expect(first.snapshot.lineItems.find((i) => i.layer === "STORAGE")).toMatchObject({ id: storage.id, quantity: 20 });
-    expect(first.snapshot.parties).toHaveLength(3);
+    expect(first.snapshot.parties).toHaveLength(6); // purchaser, consignee, end user; the data center's builder, owner and operator
     expect(first.snapshot.financing).toMatchObject({ product: "DIRECT_LOAN", repaymentYears: 10 });
 
     const { diff } = await compareVersions(client, reviewer, proposalId, "1", "2");
