@@ -78,7 +78,7 @@ test("a package goes from draft to approved financing across the three roles", a
   await page.getByRole("link", { name: new RegExp(title) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Export license: United Arab Emirates");
   await page.getByLabel("Approved", { exact: true }).check();
-  await page.getByLabel("Reason").fill("End user and end use verified; security plan accepted.");
+  await page.getByLabel("Reason", { exact: true }).fill("End user and end use verified; security plan accepted.");
   await page.getByRole("button", { name: "Record decision" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Decision recorded: approved." })).toBeVisible();
   await expect(page.getByTestId("license-status")).toHaveText("Approved");

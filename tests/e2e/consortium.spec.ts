@@ -75,11 +75,11 @@ test("a lead invites a new person, who accepts from the development mailbox and 
   await person.getByRole("link", { name: "Proposals" }).click();
   await person.getByRole("link", { name: "Sovereign AI compute campus, Abu Dhabi" }).click();
   await person.getByRole("link", { name: "Overview" }).click();
-  await person.getByLabel("Title").fill("Sovereign AI compute campus, Abu Dhabi (phase 1)");
+  await person.getByRole("textbox", { name: "Title" }).fill("Sovereign AI compute campus, Abu Dhabi (phase 1)");
   await person.getByRole("button", { name: "Save overview" }).click();
   await expect(person.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
   await person.reload();
-  await expect(person.getByLabel("Title")).toHaveValue("Sovereign AI compute campus, Abu Dhabi (phase 1)");
+  await expect(person.getByRole("textbox", { name: "Title" })).toHaveValue("Sovereign AI compute campus, Abu Dhabi (phase 1)");
 
   // The link works once.
   await person.goto(new URL(link!).pathname);

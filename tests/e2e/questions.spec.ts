@@ -3,7 +3,7 @@
 // the question waiting on their home, and answers it; the reviewer sees the
 // answer marked new, and no longer once read.
 import { expect, type Page } from "@playwright/test";
-import { addLineItem, expectAccessible, MEMBER, nameParties, REVIEWER, requestFinancing, signIn, signOut, test } from "./support";
+import { addLineItem, describeOperations, expectAccessible, MEMBER, nameParties, proposalIdOf, requestFinancing, REVIEWER, signIn, signOut, submitFromReview, test } from "./support";
 
 const unreadBadge = (page: Page) => page.getByTestId("notifications-link");
 
@@ -20,15 +20,16 @@ test("a reviewer asks, the consortium is told and answers, the reviewer sees the
   await page.getByLabel("Summary").fill("Inference servers, storage, cloud and applications for government services.");
   await page.getByLabel("Destination country").selectOption({ label: "United Arab Emirates" });
   await page.getByRole("button", { name: "Create draft proposal" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const proposalUrl = page.url();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  const proposalUrl = `/proposals/${proposalIdOf(page)}`;
   await addLineItem(page, { layer: "Hardware (AI chips, accelerators, servers)", description: "Inference servers", quantity: "20", unitPrice: "300,000", usContent: "80", eccn: "4A090", tpp: "16000" });
   await addLineItem(page, { layer: "Data-center storage", description: "Storage arrays", quantity: "5", unitPrice: "500,000", usContent: "80" });
   await addLineItem(page, { layer: "Cloud services and networking", description: "Managed cloud", quantity: "1", unitPrice: "3,000,000", usContent: "80" });
   await addLineItem(page, { layer: "Application software", description: "Citizen services assistant", quantity: "1", unitPrice: "1,000,000", usContent: "80" });
   await requestFinancing(page, "5,000,000");
+  await describeOperations(page);
   await nameParties(page);
-  await page.getByRole("button", { name: "Submit proposal" }).click();
+  await submitFromReview(page);
   await expect(page.getByRole("status").filter({ hasText: "Proposal submitted." })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Questions and answers" })).toBeVisible();
   await expect(page.getByText("No questions on this proposal yet.")).toBeVisible();

@@ -3,23 +3,27 @@
 // quantity, and resubmits; the reviewer sees version 1 → 2 field by field.
 import type { Page } from "@playwright/test";
 import { expect } from "@playwright/test";
-import { addLineItem, expectAccessible, MEMBER, nameParties, REVIEWER, requestFinancing, signIn, signOut, test } from "./support";
+import { addLineItem, describeOperations, expectAccessible, MEMBER, nameParties, proposalIdOf, requestFinancing, REVIEWER, signIn, signOut, submitFromReview, test } from "./support";
 
 const STORAGE = { layer: "Data-center storage", description: "All-flash storage arrays", unitPrice: "1,000,000", usContent: "80" };
 
 /**
- * The member's revision, through the proposal page's editing forms: a new title,
- * and the storage line re-entered with another quantity. Kept in one place so it
- * follows the editing screens when they change.
+ * The member's revision, through the builder's steps: a new title on the
+ * overview, and another quantity on the storage line's edit page. Kept in one
+ * place so it follows the editing screens when they change.
  */
 async function reviseProposal(page: Page, { title, storageQuantity }: { title: string; storageQuantity: string }) {
-  const details = page.getByRole("form", { name: "Proposal details" });
-  await details.getByLabel("Title").fill(title);
-  await details.getByRole("button", { name: "Save details" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Proposal details saved." })).toBeVisible();
-  await page.getByRole("form", { name: `Remove ${STORAGE.description}` }).getByRole("button", { name: "Remove" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Line item removed." })).toBeVisible();
-  await addLineItem(page, { ...STORAGE, quantity: storageQuantity });
+  const id = proposalIdOf(page);
+  await page.goto(`/proposals/${id}/overview`);
+  await page.getByRole("textbox", { name: "Title" }).fill(title);
+  await page.getByRole("button", { name: "Save overview" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Overview saved." })).toBeVisible();
+  await page.goto(`/proposals/${id}/package`);
+  await page.getByRole("link", { name: `Edit ${STORAGE.description}` }).click();
+  const edit = page.getByRole("form", { name: `Edit ${STORAGE.description}` });
+  await edit.getByLabel("Quantity").fill(storageQuantity);
+  await edit.getByRole("button", { name: "Save line item" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Line item “${STORAGE.description}” saved.` })).toBeVisible();
 }
 
 test("a reviewer returns a proposal with a reason; the consortium resubmits; the reviewer sees what changed", async ({ page }) => {
@@ -34,15 +38,16 @@ test("a reviewer returns a proposal with a reason; the consortium resubmits; the
   await page.getByLabel("Summary").fill("Accelerator servers, storage, cloud and applications for a national AI campus.");
   await page.getByLabel("Destination country").selectOption({ label: "United Arab Emirates" });
   await page.getByRole("button", { name: "Create draft proposal" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const proposalUrl = page.url();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  const proposalUrl = `/proposals/${proposalIdOf(page)}`;
   await addLineItem(page, { layer: "Hardware (AI chips, accelerators, servers)", description: "8-GPU accelerator servers", quantity: "100", unitPrice: "400,000", usContent: "80", eccn: "4A090", tpp: "16000" });
   await addLineItem(page, { ...STORAGE, quantity: "20" });
   await addLineItem(page, { layer: "Cloud services and networking", description: "Managed cloud and 800G fabric", quantity: "1", unitPrice: "30,000,000", usContent: "80" });
   await addLineItem(page, { layer: "Application software", description: "Government applications suite", quantity: "1", unitPrice: "10,000,000", usContent: "80" });
   await requestFinancing(page, "60,000,000");
+  await describeOperations(page);
   await nameParties(page);
-  await page.getByRole("button", { name: "Submit proposal" }).click();
+  await submitFromReview(page);
   await expect(page.getByRole("status").filter({ hasText: "Proposal submitted." })).toBeVisible();
   await expect(page.getByTestId("version-label")).toContainText("Version 1, submitted");
   await signOut(page);
@@ -71,7 +76,7 @@ test("a reviewer returns a proposal with a reason; the consortium resubmits; the
   await expect(returned.getByTestId("revision-reason")).toHaveText(reason);
   await expectAccessible(page);
   await reviseProposal(page, { title: revisedTitle, storageQuantity: "12" });
-  await page.getByRole("button", { name: "Submit proposal" }).click();
+  await submitFromReview(page);
   await expect(page.getByRole("status").filter({ hasText: "Proposal submitted." })).toBeVisible();
   await expect(page.getByTestId("version-label")).toContainText("Version 2, submitted");
   await expect(page.getByTestId("returned-for-revision")).toHaveCount(0);
