@@ -16,6 +16,8 @@ export type FieldSpec =
       label: string;
       hint?: string;
       required?: boolean;
+      /** Required in some cases only (the hint says which): no "(optional)" beside it. */
+      requiredWhen?: boolean;
       defaultValue?: string;
       type?: "text" | "email" | "password";
       inputMode?: "numeric" | "decimal" | "text" | "email";

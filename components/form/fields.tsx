@@ -10,6 +10,8 @@ type FieldProps = {
   hint?: string;
   error?: string;
   required?: boolean;
+  /** Required in some cases only, which the hint says: marked neither required nor "(optional)". */
+  requiredWhen?: boolean;
 };
 
 function describedBy(name: string, hint?: string, error?: string) {
@@ -34,12 +36,12 @@ function FieldError({ name, error }: { name: string; error?: string }) {
   ) : null;
 }
 
-function FieldFrame({ name, label, hint, error, required, children }: FieldProps & { children: ReactNode }) {
+function FieldFrame({ name, label, hint, error, required, requiredWhen, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className={`mb-5 ${error ? "border-l-4 border-[var(--color-error)] pl-4" : ""}`}>
       <label htmlFor={fieldId(name)} className="block font-semibold">
         {label}
-        {required ? null : <span className="font-normal text-[var(--color-muted)]"> (optional)</span>}
+        {required || requiredWhen ? null : <span className="font-normal text-[var(--color-muted)]"> (optional)</span>}
       </label>
       <FieldHint name={name} hint={hint} />
       <FieldError name={name} error={error} />

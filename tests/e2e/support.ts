@@ -76,6 +76,8 @@ export async function signOut(page: Page) {
 
 /** WCAG 2.1 A and AA rules: the page must have no violations. */
 export async function expectAccessible(page: Page) {
+  // After a client-side navigation the new page's title arrives a moment later.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

@@ -285,6 +285,7 @@ export default async function FinancingDecisionPage({ params, searchParams }: { 
                     name: "approvedAmount",
                     label: "Amount (US dollars)",
                     inputMode: "decimal",
+                    requiredWhen: true,
                     hint: `Required to issue: at most ${formatCents(approvable)}, the lesser of the amount requested, what the cover rules allow, and the cap's headroom. The same rules as the ask apply to the amount with the requested product and term.`,
                   },
                   {
