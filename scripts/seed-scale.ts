@@ -471,7 +471,8 @@ async function main() {
   // Migrations, reference data and the demo accounts first, as `npm run dev` does.
   const database = await prepareDatabase({ dataDir: path.resolve(values["data-dir"] ?? path.join(".data", "postgres")), seedDemo: true });
   try {
-    await seedScale(database.url, count, { seed: Number(values.seed) });
+    // Loading data in bulk is the owner's work, as migrations are: the portal's role may not reset sequences.
+    await seedScale(database.ownerUrl, count, { seed: Number(values.seed) });
   } finally {
     await database.stop();
   }
