@@ -69,32 +69,8 @@ function Rows({ title, id, diff, from, to, noun }: { title: string; id: string; 
           </ul>
         </>
       ) : null}
-      {diff.added.length > 0 ? (
-        <>
-          <h3 className="mb-2 text-lg font-semibold">Added in version {to}</h3>
-          <ul className="mb-4 list-disc space-y-1 pl-6">
-            {diff.added.map((row) => (
-              <li key={row.id} data-testid={`${id}-added`}>
-                <span className="font-semibold">{row.label}</span>
-                <span className="block text-sm">{row.fields.filter((f) => f.value !== "—").map((f) => `${f.label}: ${f.value}`).join(" · ")}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {diff.removed.length > 0 ? (
-        <>
-          <h3 className="mb-2 text-lg font-semibold">Removed since version {from}</h3>
-          <ul className="list-disc space-y-1 pl-6">
-            {diff.removed.map((row) => (
-              <li key={row.id} data-testid={`${id}-removed`}>
-                <span className="font-semibold">{row.label}</span>
-                <span className="block text-sm">{row.fields.filter((f) => f.value !== "—").map((f) => `${f.label}: ${f.value}`).join(" · ")}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <RowList title={`Added in version ${to}`} rows={diff.added} testId={`${id}-added`} />
+      <RowList title={`Removed since version ${from}`} rows={diff.removed} testId={`${id}-removed`} last />
     </section>
   );
 }
@@ -131,6 +107,24 @@ export default async function CompareVersionsPage(props: Params) {
         <Rows title="Parties" id="parties" noun="party" diff={diff.parties} from={from.number} to={to.number} />
         <Rows title="Attachments" id="attachments" noun="attachment" diff={diff.attachments} from={from.number} to={to.number} />
       </div>
+    </>
+  );
+}
+
+/** Rows only one version has, each with its non-empty fields. */
+function RowList({ title, rows, testId, last = false }: { title: string; rows: ReadonlyArray<{ id: string; label: string; fields: ReadonlyArray<{ label: string; value: string }> }>; testId: string; last?: boolean }) {
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <h3 className="mb-2 text-lg font-semibold">{title}</h3>
+      <ul className={`${last ? "" : "mb-4 "}list-disc space-y-1 pl-6`}>
+        {rows.map((row) => (
+          <li key={row.id} data-testid={testId}>
+            <span className="font-semibold">{row.label}</span>
+            <span className="block text-sm">{row.fields.filter((f) => f.value !== "—").map((f) => `${f.label}: ${f.value}`).join(" · ")}</span>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
