@@ -139,6 +139,31 @@ async function pagesFor(client: pg.Client): Promise<Page[]> {
   const license = await one<{ id: string }>(`SELECT id FROM "LicenseRequest" WHERE status = 'PENDING' ORDER BY "dueAt", id LIMIT 1`);
   const financing = await one<{ id: string }>(`SELECT id FROM "Proposal" WHERE status = 'IN_FINANCING_REVIEW' ORDER BY "submittedAt", id LIMIT 1`);
 
+  // Newer pages: notifications, submitted versions, the builder's steps, the administrator's.
+  const reviewerId = (await one<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [ACCOUNTS.reviewer])).id;
+  const resubmitted = await one<{ id: string } | undefined>(`SELECT "proposalId" AS id FROM "ProposalSubmission" WHERE number = 2 ORDER BY "submittedAt" DESC, id LIMIT 1`);
+  const noticeCount = Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "Notification" WHERE "userId" = $1`, [reviewerId])).n);
+  const noticeMiddle = await one<{ id: string; createdAt: Date } | undefined>(
+    `SELECT id, "createdAt" FROM "Notification" WHERE "userId" = $1 ORDER BY "createdAt" DESC, id DESC OFFSET $2 LIMIT 1`,
+    [reviewerId, Math.floor(noticeCount / 2)],
+  );
+  const notifications = (userId: string, after: { id: string; createdAt: Date } | undefined): Sql[] => [
+    [
+      `SELECT id, kind, title, body, link, "readAt", "createdAt" FROM "Notification" WHERE "userId" = $1${after ? ` AND ("createdAt", id) < ($2, $3)` : ""} ORDER BY "createdAt" DESC, id DESC LIMIT 21`,
+      after ? [userId, after.createdAt, after.id] : [userId],
+    ],
+    [`SELECT count(*) FROM (SELECT 1 FROM "Notification" WHERE "userId" = $1 AND "readAt" IS NULL LIMIT 100) unread`, [userId]],
+  ];
+  const stepSql = (id: string, ...more: Sql[]): Sql[] => [
+    [`SELECT p.*, c.name FROM "Proposal" p JOIN "Consortium" c ON c.id = p."consortiumId" WHERE p.id = $1`, [id]],
+    [`SELECT * FROM "ProposalCountry" pc JOIN "Country" co ON co.code = pc."countryCode" WHERE pc."proposalId" = $1`, [id]],
+    ...more,
+  ];
+  const versionsOf = (id: string): Sql[] => [
+    [`SELECT p.id, p.reference, p.title, p.status, p."consortiumId" FROM "Proposal" p WHERE p.id = $1`, [id]],
+    [`SELECT id, number, "submittedAt", "submittedById" FROM "ProposalSubmission" WHERE "proposalId" = $1 ORDER BY number DESC LIMIT 21`, [id]],
+    [`SELECT * FROM "RevisionRequest" WHERE "proposalId" = $1 ORDER BY "returnedAt" DESC, id DESC LIMIT 20`, [id]],
+  ];
   const proposalList = (where: string, params: unknown[] = [], after = ""): Sql => [
     `SELECT ${ROW}, ${COUNTRIES} FROM "Proposal" p JOIN "Consortium" c ON c.id = p."consortiumId" WHERE ${where}${after} ORDER BY p."updatedAt" DESC, p.id LIMIT 21`,
     params,
@@ -207,6 +232,62 @@ async function pagesFor(client: pg.Client): Promise<Page[]> {
     { name: "financing queue", role: "officer", path: "/financing", sql: [financingQueue] },
     ...(financing ? [{ name: "financing decision", role: "officer" as const, path: `/financing/${financing.id}`, sql: [...proposalSql(financing.id).slice(0, 5), [CAP, []] as Sql] }] : []),
     ...(memberDraft ? [{ name: "proposal (editable draft)", role: "member" as const, path: `/proposals/${memberDraft.id}`, sql: [...proposalSql(memberDraft.id), [`SELECT * FROM "Country" co LEFT JOIN "CountryGroupMembership" g ON g."countryCode" = co.code ORDER BY co.name`, []] as Sql] }] : []),
+    { name: "notifications", role: "member", path: "/notifications", sql: notifications(memberId, undefined) },
+    { name: "notifications", role: "reviewer", path: "/notifications", sql: notifications(reviewerId, undefined) },
+    ...(noticeMiddle
+      ? [{ name: "notifications, middle page", role: "reviewer" as const, path: `/notifications?after=${encodeCursor(noticeMiddle.createdAt, noticeMiddle.id)}`, sql: notifications(reviewerId, noticeMiddle) }]
+      : []),
+    {
+      name: "license queue, with hits",
+      role: "reviewer",
+      path: "/licensing?hits=yes",
+      sql: [
+        [
+          `SELECT r.* FROM "LicenseRequest" r WHERE r.status = 'PENDING' AND EXISTS (SELECT 1 FROM "ScreeningResult" s WHERE s."proposalId" = r."proposalId" AND s.outcome IN ('POSSIBLE_MATCH', 'CONFIRMED')) ORDER BY r."dueAt", r.id LIMIT 21`,
+          [],
+        ],
+      ],
+    },
+    ...(resubmitted
+      ? [
+          { name: "versions", role: "reviewer" as const, path: `/proposals/${resubmitted.id}/versions`, sql: versionsOf(resubmitted.id) },
+          { name: "version 1", role: "reviewer" as const, path: `/proposals/${resubmitted.id}/versions/1`, sql: [...versionsOf(resubmitted.id).slice(0, 1), [`SELECT snapshot FROM "ProposalSubmission" WHERE "proposalId" = $1 AND number = 1`, [resubmitted.id]] as Sql] },
+          {
+            name: "what changed, 1 to 2",
+            role: "reviewer" as const,
+            path: `/proposals/${resubmitted.id}/versions/compare?from=1&to=2`,
+            sql: [...versionsOf(resubmitted.id).slice(0, 1), [`SELECT number, snapshot FROM "ProposalSubmission" WHERE "proposalId" = $1 AND number IN (1, 2)`, [resubmitted.id]] as Sql],
+          },
+        ]
+      : []),
+    ...(memberDraft
+      ? [
+          { name: "builder: package", role: "member" as const, path: `/proposals/${memberDraft.id}/package`, sql: stepSql(memberDraft.id, [`SELECT * FROM "LineItem" WHERE "proposalId" = $1 ORDER BY layer, position, "createdAt"`, [memberDraft.id]]) },
+          { name: "builder: parties", role: "member" as const, path: `/proposals/${memberDraft.id}/parties`, sql: stepSql(memberDraft.id, [`SELECT * FROM "Party" WHERE "proposalId" = $1 ORDER BY role, "createdAt"`, [memberDraft.id]]) },
+          {
+            name: "builder: review",
+            role: "member" as const,
+            path: `/proposals/${memberDraft.id}/review`,
+            sql: stepSql(
+              memberDraft.id,
+              [`SELECT * FROM "LineItem" WHERE "proposalId" = $1`, [memberDraft.id]],
+              [`SELECT * FROM "Party" WHERE "proposalId" = $1`, [memberDraft.id]],
+              [`SELECT * FROM "FinancingRequest" WHERE "proposalId" = $1`, [memberDraft.id]],
+            ),
+          },
+        ]
+      : []),
+    {
+      name: "export-control rules",
+      role: "admin",
+      path: "/admin/export-controls",
+      sql: [
+        [`SELECT * FROM "ExportControlRulesVersion" ORDER BY "effectiveFrom" DESC, number DESC LIMIT 21`, []],
+        [`SELECT code, name FROM "Country" ORDER BY name`, []],
+        [`SELECT * FROM "CountryGroup" ORDER BY code`, []],
+      ],
+    },
+    { name: "people and access", role: "admin", path: "/admin/users", sql: [[`SELECT id, email, name, role, "totpEnrolledAt", "disabledAt" FROM "User" ORDER BY email LIMIT 21`, []]] },
     { name: "dashboard", role: "admin", path: "/dashboard", sql: counts(`SELECT count(*) FROM "Proposal" WHERE "submittedAt" IS NOT NULL`) },
     { name: "settings", role: "admin", path: "/admin/settings", sql: [[SETTINGS, []], [`SELECT * FROM "CountryGroup"`, []]] },
   ];

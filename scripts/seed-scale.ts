@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import path from "node:path";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { buildSnapshot } from "../lib/proposals/snapshot";
 import { valueInForce, type DatedValue } from "../lib/settings";
 
 // ─── Deterministic randomness ────────────────────────────────────────────────
@@ -203,6 +204,7 @@ export async function seedScale(url: string, count: number, { seed = 2026, log =
     const orgId = (c: number, k: number) => `${tag}o${c.toString(36)}_${k}`;
     const userId = (c: number, k: number) => `${tag}u${c.toString(36)}_${k}`;
     const consortiumId = (c: number) => `${tag}c${c.toString(36)}`;
+    const consortiumName = (c: number) => `${WORDS[c % WORDS.length]} AI Consortium ${tag.slice(-4)}-${c}`;
     const missingGov: Array<[string, string]> = [
       ...(gov.rows.some((r) => r.role === "COMMERCE_REVIEWER") ? [] : [[reviewerId, "COMMERCE_REVIEWER"] as [string, string]]),
       ...(gov.rows.some((r) => r.role === "EXIM_OFFICER") ? [] : [[officerId, "EXIM_OFFICER"] as [string, string]]),
@@ -220,7 +222,7 @@ export async function seedScale(url: string, count: number, { seed = 2026, log =
       }
     });
     rows.Consortium = await copy(client, "Consortium", ["id", "name", "createdAt", "updatedAt"], function* () {
-      for (let c = 0; c < consortia; c++) yield [consortiumId(c), `${WORDS[c % WORDS.length]} AI Consortium ${tag.slice(-4)}-${c}`, now, now];
+      for (let c = 0; c < consortia; c++) yield [consortiumId(c), consortiumName(c), now, now];
     });
     rows.ConsortiumMembership = await copy(client, "ConsortiumMembership", ["id", "consortiumId", "organizationId", "isAnchor", "layersSupplied", "joinedAt"], function* () {
       const layers = ["{HARDWARE,AI_MODELS}", "{STORAGE,DATA_PIPELINES}", "{CLOUD_NETWORKING,SECURITY,APPLICATION_SOFTWARE}"];
@@ -270,35 +272,56 @@ export async function seedScale(url: string, count: number, { seed = 2026, log =
     rows.ProposalCountry = await copy(client, "ProposalCountry", ["proposalId", "countryCode"], function* () {
       for (const p of plan) for (const code of p.countries) yield [p.id, code];
     });
+    // One proposal's line items, the same on every call (the table and the submitted snapshot agree).
+    const lineItemsOf = (p: Planned) => {
+      const r = rng(seed + p.i);
+      return Array.from({ length: p.items }, (_, j) => {
+        const layer = layerOf(j);
+        const [description, eccn] = r.pick(ITEM_TEXT[layer]);
+        const hardware = layer === "HARDWARE";
+        return {
+          id: lineItemId(p, j),
+          layer,
+          description,
+          supplier: Math.min(2, Math.floor(j / 2)),
+          manufacturer: hardware ? "Atlas Compute Systems" : null,
+          model: hardware ? `AX-${r.int(1000, 9999)}` : null,
+          quantity: hardware ? r.int(50, 2000) : r.int(1, 40),
+          unitPriceCents: BigInt(r.int(10_000, 5_000_000)) * 100n,
+          usContentBasisPoints: r.int(5500, 9500),
+          eccn,
+          totalProcessingPerformance: hardware ? r.int(4800, 20_000) : null,
+          performanceDensity: hardware ? (r.int(600, 1500) / 100).toFixed(2) : null,
+          designedForDataCenter: hardware ? true : null,
+          position: j < 4 ? 0 : Math.floor((j - 4) / 3),
+        };
+      });
+    };
     rows.LineItem = await copy(
       client,
       "LineItem",
       ["id", "proposalId", "layer", "description", "supplierOrganizationId", "manufacturer", "model", "quantity", "unitPriceCents", "currency", "usContentBasisPoints", "eccn", "eccnBase", "totalProcessingPerformance", "performanceDensity", "designedForDataCenter", "position", "createdAt", "updatedAt"],
       function* () {
         for (const p of plan) {
-          const r = rng(seed + p.i);
-          for (let j = 0; j < p.items; j++) {
-            const layer = layerOf(j);
-            const [description, eccn] = r.pick(ITEM_TEXT[layer]);
-            const hardware = layer === "HARDWARE";
+          for (const item of lineItemsOf(p)) {
             yield [
-              lineItemId(p, j),
+              item.id,
               p.id,
-              layer,
-              description,
-              `${tag}o${p.consortium.toString(36)}_${Math.min(2, Math.floor(j / 2))}`,
-              hardware ? "Atlas Compute Systems" : null,
-              hardware ? `AX-${r.int(1000, 9999)}` : null,
-              hardware ? r.int(50, 2000) : r.int(1, 40),
-              BigInt(r.int(10_000, 5_000_000)) * 100n,
+              item.layer,
+              item.description,
+              orgId(p.consortium, item.supplier),
+              item.manufacturer,
+              item.model,
+              item.quantity,
+              item.unitPriceCents,
               "USD",
-              r.int(5500, 9500),
-              eccn,
-              eccn ? eccn.split(".")[0] : null,
-              hardware ? r.int(4800, 20_000) : null,
-              hardware ? (r.int(600, 1500) / 100).toFixed(2) : null,
-              hardware ? true : null,
-              j < 4 ? 0 : Math.floor((j - 4) / 3),
+              item.usContentBasisPoints,
+              item.eccn,
+              item.eccn ? item.eccn.split(".")[0] : null,
+              item.totalProcessingPerformance,
+              item.performanceDensity,
+              item.designedForDataCenter,
+              item.position,
               p.createdAt,
               p.createdAt,
             ];
@@ -306,6 +329,155 @@ export async function seedScale(url: string, count: number, { seed = 2026, log =
         }
       },
     );
+
+    // ── Parties: who buys, receives and uses the package, and who builds, owns and runs the data center ──
+    const countryNames = new Map(
+      (await client.query<{ code: string; name: string }>(`SELECT code, name FROM "Country"`)).rows.map((c) => [c.code, c.name]),
+    );
+    const PARTY_ROLES = ["PURCHASER", "ULTIMATE_CONSIGNEE", "END_USER", "DATA_CENTER_BUILDER", "DATA_CENTER_OWNER", "DATA_CENTER_OPERATOR"] as const;
+    const PARTY_NAMES: Record<(typeof PARTY_ROLES)[number], string> = {
+      PURCHASER: "Ministry of Digital Economy",
+      ULTIMATE_CONSIGNEE: "National Compute Authority",
+      END_USER: "National AI Research Center",
+      DATA_CENTER_BUILDER: "Gulf Data Center Builders",
+      DATA_CENTER_OWNER: "Sovereign Compute Holdings",
+      DATA_CENTER_OPERATOR: "Regional Cloud Operations",
+    };
+    // A draft has named some of its parties; a submitted proposal all of them.
+    const partiesOf = (p: Planned) =>
+      PARTY_ROLES.slice(0, p.submittedAt ? PARTY_ROLES.length : 3).map((role, k) => {
+        const country = p.countries[0]!;
+        return {
+          id: `${p.id}_y${k}`,
+          role,
+          name: `${PARTY_NAMES[role]} ${PLACES[country] ?? country} ${p.i}`,
+          address: `${100 + (p.i % 800)} Corniche Road, ${PLACES[country] ?? country}`,
+          countryCode: country,
+          headquartersCountryCode: country,
+          parentName: null,
+          parentCountryCode: null,
+        };
+      });
+    rows.Party = await copy(
+      client,
+      "Party",
+      ["id", "proposalId", "role", "name", "countryCode", "address", "headquartersCountryCode", "parentName", "parentCountryCode", "specificEndUse", "createdAt", "updatedAt"],
+      function* () {
+        for (const p of plan) {
+          for (const party of partiesOf(p)) {
+            yield [party.id, p.id, party.role, party.name, party.countryCode, party.address, party.headquartersCountryCode, party.parentName, party.parentCountryCode, party.role === "END_USER" ? "Training and serving national language models." : null, p.createdAt, p.createdAt];
+          }
+        }
+      },
+    );
+    // Screened at submission: the buyer, consignee and end user. A few proposals under
+    // license review have a possible match no reviewer has looked at yet; a few decided ones a cleared one.
+    const screeningOutcome = (p: Planned) => (p.i % 97 === 0 ? (p.status === "IN_LICENSE_REVIEW" ? "POSSIBLE_MATCH" : p.decidedAt ? "CLEARED" : "NO_MATCH") : "NO_MATCH");
+    rows.ScreeningResult = await copy(
+      client,
+      "ScreeningResult",
+      ["id", "proposalId", "partyId", "subjectKind", "listVersion", "query", "topScore", "outcome", "hits", "screenedAt", "reviewReason", "reviewedById", "reviewedAt"],
+      function* () {
+        for (const p of plan) {
+          if (!p.submittedAt) continue;
+          for (const party of partiesOf(p).slice(0, 3)) {
+            const outcome = party.role === "END_USER" ? screeningOutcome(p) : "NO_MATCH";
+            const hit = outcome !== "NO_MATCH";
+            yield [
+              `${party.id}_s`,
+              p.id,
+              party.id,
+              party.role.toLowerCase().replace(/_/g, " "),
+              "seeded list (20,000 entries)",
+              party.name,
+              hit ? 86 : 41,
+              outcome,
+              hit ? JSON.stringify([{ entryId: `seeded-${p.i}`, source: "Entity List (EL) - Bureau of Industry and Security", entryName: party.name.toUpperCase(), matchedName: party.name, score: 86 }]) : "[]",
+              p.submittedAt,
+              outcome === "CLEARED" ? "Different registration number and address from the listed entity." : null,
+              outcome === "CLEARED" ? reviewerId : null,
+              outcome === "CLEARED" ? new Date(p.submittedAt.getTime() + 2 * DAY) : null,
+            ];
+          }
+        }
+      },
+    );
+
+    // ── Submissions: the frozen snapshot reviewers read. Some approved packages were
+    // returned once and resubmitted with a changed quantity, so they have two. ──
+    const returnedOnce = (p: Planned) => p.status === "APPROVED" && p.i % 10 === 0;
+    const snapshotOf = (p: Planned, revised: boolean) =>
+      buildSnapshot({
+        reference: p.reference,
+        title: `${WORDS[p.i % WORDS.length]} AI compute campus, ${PLACES[p.countries[0]!] ?? p.countries[0]}`,
+        summary: `A full-stack AI package for ${PLACES[p.countries[0]!] ?? p.countries[0]}: accelerator servers, storage, managed cloud and networking, and applications.`,
+        specificEndUse: "Training and serving national language models.",
+        securityPlan: "Physical and cyber security plan on file.",
+        complianceStatement: "Export controls, end use and outbound investment rules acknowledged.",
+        consortium: { name: consortiumName(p.consortium) },
+        targetCountries: p.countries.map((code) => ({ countryCode: code, country: { name: countryNames.get(code) ?? code } })),
+        lineItems: lineItemsOf(p).map((item, j) => ({
+          ...item,
+          quantity: revised && j === 0 ? item.quantity + 100 : item.quantity,
+          supplier: { legalName: `${WORDS[(p.consortium + item.supplier) % WORDS.length]} ${["Compute", "Storage", "Cloud"][item.supplier]} ${p.consortium} Inc.` },
+        })),
+        parties: partiesOf(p).map((party) => ({ ...party, country: { name: countryNames.get(party.countryCode) ?? party.countryCode }, headquartersCountry: { name: countryNames.get(party.countryCode) ?? party.countryCode } })),
+        financingRequest: p.financing
+          ? { product: (["LOAN_GUARANTEE", "DIRECT_LOAN", "EXPORT_CREDIT_INSURANCE"] as const)[p.i % 3]!, requestedAmountCents: p.requestedCents, eligibleForeignContentCents: 0n, localCostsCents: 0n, repaymentYears: 5 + (p.i % 14), obligorSector: (["SOVEREIGN", "PUBLIC_NON_SOVEREIGN", "PRIVATE"] as const)[p.i % 3]! }
+          : null,
+      });
+    rows.ProposalSubmission = await copy(client, "ProposalSubmission", ["id", "proposalId", "version", "number", "snapshot", "submittedAt", "submittedById"], function* () {
+      for (const p of plan) {
+        if (!p.submittedAt) continue;
+        if (returnedOnce(p)) {
+          yield [`${p.id}_v1`, p.id, p.items, 1, JSON.stringify(snapshotOf(p, false)), new Date(p.submittedAt.getTime() - 14 * DAY), creator(p)];
+          yield [`${p.id}_v2`, p.id, p.items + 2, 2, JSON.stringify(snapshotOf(p, true)), p.submittedAt, creator(p)];
+        } else {
+          yield [`${p.id}_v1`, p.id, p.items + 2, 1, JSON.stringify(snapshotOf(p, false)), p.submittedAt, creator(p)];
+        }
+      }
+    });
+    rows.RevisionRequest = await copy(client, "RevisionRequest", ["id", "proposalId", "submissionNumber", "reason", "returnedById", "returnedByRole", "returnedAt"], function* () {
+      for (const p of plan) {
+        if (p.status === "RETURNED_FOR_REVISION") yield [`${p.id}_rv`, p.id, 1, "Name the data center's operator and give the end user's registration number.", officerId, "EXIM_OFFICER", p.updatedAt];
+        else if (returnedOnce(p)) yield [`${p.id}_rv`, p.id, 1, "Confirm the accelerator quantity against the site's power budget.", reviewerId, "COMMERCE_REVIEWER", new Date(p.submittedAt!.getTime() - 7 * DAY)];
+      }
+    });
+
+    // ── Questions and answers, and the notifications they sent ──
+    const demoMember = (await client.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'member@atlas.example'`)).rows[0]?.id;
+    type QuestionRow = { id: string; p: Planned; side: "COMMERCE" | "EXIM"; askedBy: string; askedAt: Date; answeredAt: Date | null };
+    const questions: QuestionRow[] = [];
+    for (const p of plan) {
+      if (!p.submittedAt || p.i % 4 !== 0) continue;
+      const commerce = p.countries.some((c) => LICENSED.includes(c));
+      // Proposals still under review sometimes wait on the consortium's answer.
+      const open = (p.status === "IN_LICENSE_REVIEW" || p.status === "IN_FINANCING_REVIEW") && p.i % 8 === 0;
+      const askedAt = new Date(p.submittedAt.getTime() + 5 * DAY);
+      if (askedAt.getTime() > now.getTime() - DAY) continue;
+      questions.push({ id: `${p.id}_q`, p, side: commerce ? "COMMERCE" : "EXIM", askedBy: commerce ? reviewerId : officerId, askedAt, answeredAt: open ? null : new Date(askedAt.getTime() + 2 * DAY) });
+    }
+    const QUESTION = "Please confirm the end user's registration number and the data center's street address.";
+    const ANSWER = "The end user's registration number and the site's address are in the attached letter from the ministry.";
+    rows.Question = await copy(client, "Question", ["id", "proposalId", "consortiumId", "askedById", "side", "body", "status", "createdAt", "answeredAt"], function* () {
+      for (const q of questions) yield [q.id, q.p.id, consortiumId(q.p.consortium), q.askedBy, q.side, QUESTION, q.answeredAt ? "ANSWERED" : "OPEN", q.askedAt, q.answeredAt];
+    });
+    rows.QuestionAnswer = await copy(client, "QuestionAnswer", ["id", "questionId", "proposalId", "authorId", "body", "createdAt"], function* () {
+      for (const q of questions) if (q.answeredAt) yield [`${q.id}_a`, q.id, q.p.id, creator(q.p), ANSWER, q.answeredAt];
+    });
+    rows.Notification = await copy(client, "Notification", ["id", "userId", "proposalId", "kind", "title", "body", "link", "readAt", "createdAt"], function* () {
+      for (const q of questions) {
+        const agency = q.side === "COMMERCE" ? "Commerce" : "EXIM";
+        const people = [userId(q.p.consortium, 0), userId(q.p.consortium, 1), ...(q.p.consortium === 0 && demoMember ? [demoMember] : [])];
+        for (const [k, person] of people.entries()) {
+          yield [`${q.id}_n${k}`, person, q.p.id, "question.asked", `${agency} asked a question about ${q.p.reference}`, QUESTION, `/proposals/${q.p.id}#questions`, q.answeredAt, q.askedAt];
+        }
+        // The asker hears of the answer; the older ones are read.
+        if (q.answeredAt) {
+          yield [`${q.id}_na`, q.askedBy, q.p.id, "question.answered", `The consortium answered your question about ${q.p.reference}`, ANSWER, `/proposals/${q.p.id}#questions`, q.p.i % 3 === 0 ? null : new Date(q.answeredAt.getTime() + DAY), q.answeredAt];
+        }
+      }
+    });
 
     // ── Licensing: one request per destination that needs one, once submitted ──
     type LicenseRow = { id: string; p: Planned; country: string; status: string; decided: boolean };
