@@ -3,7 +3,9 @@
 //   or Auth.js can trip over them and answer 500;
 // - gives every response the security headers, and every page a Content-Security-Policy
 //   with a fresh script nonce (lib/security-headers.ts);
-// - sends signed-out visitors of portal pages to sign-in, and back after.
+// - sends signed-out visitors of portal pages to sign-in, and back after;
+// - on signing out, tells the browser to clear the portal's storage: a form's
+//   unsaved local copy must not stay behind on a shared computer.
 // The sign-in redirect is a convenience only: every page, action and route handler
 // authorizes on its own (a present but invalid session meets requirePageActor).
 //
@@ -13,7 +15,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ALLOWED_METHODS, checkRequest } from "@/lib/request-guard";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security-headers";
-import { serverActionIds } from "@/lib/server-action-ids";
+import { serverActionId, serverActionIds } from "@/lib/server-action-ids";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PORTAL_PATHS = ["/dashboard", "/proposals", "/licensing", "/financing", "/admin"];
@@ -51,7 +53,19 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+  if (isSigningOut(request, pathname)) response.headers.set("Clear-Site-Data", '"storage"');
   return response;
+}
+
+/**
+ * The sign-out action (with JavaScript), or the page it ends on (without). Only
+ * an explicit sign-out: after an idle timeout the local copy is what brings the
+ * user's input back once they sign in again.
+ */
+function isSigningOut(request: NextRequest, pathname: string): boolean {
+  const action = request.headers.get("next-action");
+  if (action) return action === serverActionId("app/sign-in/actions.ts", "signOutAction");
+  return pathname === "/sign-in" && request.nextUrl.searchParams.has("signedOut");
 }
 
 export const config = {

@@ -9,9 +9,11 @@ const MANIFESTS = [
   path.join(/* turbopackIgnore: true */ process.cwd(), ".next", "dev", "server", "server-reference-manifest.json"),
 ];
 
-let cached: { file: string; mtimeMs: number; ids: ReadonlySet<string> } | null = null;
+type Entry = { filename?: string; exportedName?: string };
+type Actions = { ids: ReadonlySet<string>; byName: ReadonlyMap<string, string> };
+let cached: { file: string; mtimeMs: number; actions: Actions } | null = null;
 
-export function serverActionIds(): ReadonlySet<string> | null {
+function readActions(): Actions | null {
   for (const file of MANIFESTS) {
     let mtimeMs: number;
     try {
@@ -19,15 +21,28 @@ export function serverActionIds(): ReadonlySet<string> | null {
     } catch {
       continue;
     }
-    if (cached?.file === file && cached.mtimeMs === mtimeMs) return cached.ids;
+    if (cached?.file === file && cached.mtimeMs === mtimeMs) return cached.actions;
     try {
-      const manifest = JSON.parse(readFileSync(file, "utf8")) as { node?: Record<string, unknown>; edge?: Record<string, unknown> };
-      const ids = new Set([...Object.keys(manifest.node ?? {}), ...Object.keys(manifest.edge ?? {})]);
-      cached = { file, mtimeMs, ids };
-      return ids;
+      const manifest = JSON.parse(readFileSync(file, "utf8")) as { node?: Record<string, Entry>; edge?: Record<string, Entry> };
+      const entries = [...Object.entries(manifest.node ?? {}), ...Object.entries(manifest.edge ?? {})];
+      const actions = {
+        ids: new Set(entries.map(([id]) => id)),
+        byName: new Map(entries.filter(([, e]) => e.filename && e.exportedName).map(([id, e]) => [`${e.filename}#${e.exportedName}`, id])),
+      };
+      cached = { file, mtimeMs, actions };
+      return actions;
     } catch {
       return null; // being rewritten: check the next request again
     }
   }
   return null;
+}
+
+export function serverActionIds(): ReadonlySet<string> | null {
+  return readActions()?.ids ?? null;
+}
+
+/** The id of one server action, by its file and export ("app/sign-in/actions.ts", "signOutAction"). */
+export function serverActionId(filename: string, exportedName: string): string | null {
+  return readActions()?.byName.get(`${filename}#${exportedName}`) ?? null;
 }

@@ -238,44 +238,6 @@ export async function createProposal(client: Db, actor: Actor, input: ProposalDe
   });
 }
 
-/** The details' labels as the form shows them, for the message when others changed them. */
-export const PROPOSAL_DETAIL_LABELS = { title: "Title", summary: "Summary", destinationCountryCode: "Destination country" };
-
-/**
- * Saves the proposal's details (a draft step): refused when it would undo what
- * someone else saved since `expectedVersion`. An autosave may leave the
- * destination blank (the loose schema): the current one stays.
- */
-export async function updateProposalDetails(
-  client: Db,
-  actor: Actor,
-  input: Omit<ProposalDetailsInput, "destinationCountryCode"> & { destinationCountryCode?: string | null; proposalId: string; expectedVersion: number },
-) {
-  const destination = input.destinationCountryCode || null;
-  const { version, savedAt } = await saveDraftStep(client, actor, {
-    proposalId: input.proposalId,
-    expectedVersion: input.expectedVersion,
-    values: { title: input.title, summary: input.summary, ...(destination ? { destinationCountryCode: destination } : {}) },
-    labels: PROPOSAL_DETAIL_LABELS,
-    read: async (tx, proposal) => {
-      const countries = await tx.proposalCountry.findMany({ where: { proposalId: proposal.id }, orderBy: { countryCode: "asc" } });
-      return { title: proposal.title, summary: proposal.summary, destinationCountryCode: countries[0]?.countryCode ?? null };
-    },
-    write: async (tx, proposal) => {
-      await tx.proposal.update({ where: { id: proposal.id }, data: { title: input.title, summary: input.summary } });
-      if (!destination) return;
-      await requireEligibleDestination(tx, destination);
-      await tx.proposalCountry.deleteMany({ where: { proposalId: proposal.id } });
-      await tx.proposalCountry.create({ data: { proposalId: proposal.id, countryCode: destination } });
-    },
-    names: async (tx) => {
-      const countries = new Map((await tx.country.findMany({ select: { code: true, name: true } })).map((c) => [c.code, c.name]));
-      return (field, value) => (field === "destinationCountryCode" ? (countries.get(value) ?? value) : value);
-    },
-  });
-  return { version, savedAt };
-}
-
 /** A line item as the builder saves it: the supplying member and the version the user saw are optional. */
 export type SavedLineItemInput = LineItemInput & { supplierOrganizationId?: string | null; expectedVersion?: number };
 

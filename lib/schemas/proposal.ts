@@ -13,11 +13,6 @@ export const proposalDetailsSchema = z.object({
 });
 export type ProposalDetailsInput = z.output<typeof proposalDetailsSchema>;
 
-export const updateProposalDetailsSchema = proposalDetailsSchema.extend({
-  proposalId: id,
-  expectedVersion: z.coerce.number().int().min(1),
-});
-
 /** An optional ECCN read by its grammar (lib/licensing/eccn.ts): the normalized form, or null when blank. */
 export const optionalEccn = z
   .string()

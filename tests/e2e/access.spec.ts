@@ -66,7 +66,7 @@ test("a wrong password is refused with a message tied to the field", async ({ pa
   await expect(page).not.toHaveTitle(/^Error: /);
 });
 
-test("signing out sticks: no portal response re-issues the session cookie, and the old cookie is dead", async ({ page, browser }) => {
+test("signing out sticks: no portal response re-issues the session cookie, the old cookie is dead, and local copies are cleared", async ({ page, browser }) => {
   await signIn(page, MEMBER);
   // A re-issued cookie on a request still in flight (a link prefetch, say) would
   // land after sign-out and sign the user back in.
@@ -76,7 +76,10 @@ test("signing out sticks: no portal response re-issues the session cookie, and t
     expect(response.headers()["set-cookie"] ?? "").not.toContain("session-token");
   }
   const cookiesBefore = await page.context().cookies();
+  // A form's unsaved local copy doesn't outlive the session on a shared computer.
+  await page.evaluate(() => localStorage.setItem("draft:any-proposal:overview", JSON.stringify({ base: 3, fields: [["title", "Unsaved title"]] })));
   await signOut(page);
+  await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(0);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard/);
 

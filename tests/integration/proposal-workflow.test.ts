@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { ForbiddenError, RuleViolationError, StaleVersionError } from "@/lib/errors";
-import { addLineItem, createProposal, destinationCountries, getProposal, proposalHistory, submitProposal, updateProposalDetails, withdrawProposal } from "@/lib/proposals/service";
+import { DraftConflictError, ForbiddenError, RuleViolationError } from "@/lib/errors";
+import { addLineItem, createProposal, destinationCountries, getProposal, proposalHistory, submitProposal, withdrawProposal } from "@/lib/proposals/service";
+import { saveOverview } from "@/lib/proposals/steps";
 import { freshDatabase } from "./support/database";
 import { addSeat, createCompleteDraft, createConsortiumMember, lineItem } from "./support/fixtures";
 
@@ -90,13 +91,14 @@ describe("submitting a proposal", () => {
 });
 
 describe("editing a draft", () => {
-  it("refuses a save based on a stale version, so two editors never overwrite each other", async () => {
-    const { actor } = await createConsortiumMember(client);
+  it("refuses a save based on an old version that would undo a colleague's change, so two editors never overwrite each other", async () => {
+    const { actor, consortium } = await createConsortiumMember(client);
     const draft = await createProposal(client, actor, { title: "First title", summary: "Summary", destinationCountryCode: "SA" });
-    await updateProposalDetails(client, actor, { proposalId: draft.id, expectedVersion: draft.version, title: "Second title", summary: "Summary", destinationCountryCode: "SA" });
+    const colleague = await addSeat(client, consortium.id, "CONTRIBUTOR");
+    await saveOverview(client, colleague, { proposalId: draft.id, expectedVersion: draft.version, title: "Second title", summary: "Summary", destinationCountryCodes: ["SA"] });
     await expect(
-      updateProposalDetails(client, actor, { proposalId: draft.id, expectedVersion: draft.version, title: "Stale title", summary: "Summary", destinationCountryCode: "SA" }),
-    ).rejects.toThrow(StaleVersionError);
+      saveOverview(client, actor, { proposalId: draft.id, expectedVersion: draft.version, title: "Stale title", summary: "Summary", destinationCountryCodes: ["SA"] }),
+    ).rejects.toThrow(DraftConflictError);
     const { proposal } = await getProposal(client, actor, draft.id);
     expect(proposal.title).toBe("Second title");
   });

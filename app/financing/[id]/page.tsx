@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { QuestionThread } from "@/components/question-thread";
 import Link from "next/link";
+import { cache } from "react";
 import { CapPositionCard } from "@/components/cap-position";
 import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
@@ -22,7 +23,16 @@ import { orNotFound, requirePageActor } from "@/lib/session";
 import { STAGE_LABELS, STAGE_TRANSITIONS, transition } from "@/lib/workflow";
 import { cancelCommitmentAction, decideFinancingAction, recordBoardDecisionAction, recordCongressionalNotificationAction } from "../actions";
 
-export const metadata: Metadata = { title: "Financing decision" };
+// One read of the review per view: the tab's title and the page share it.
+const read = cache(async (id: string) => {
+  const actor = await requirePageActor("financing:decide", `/financing/${id}`);
+  return { actor, review: await orNotFound(financingReview(db(), actor, id, await requestSettings())) };
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { review } = await read((await params).id);
+  return { title: `Financing decision – ${review.proposal.reference}: ${review.proposal.title}` };
+}
 
 const NOTICES: Record<string, string> = {
   board: "The board's decision is on record.",
@@ -34,8 +44,7 @@ const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(
 export default async function FinancingDecisionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
   const { id } = await params;
   const { notice } = await searchParams;
-  const actor = await requirePageActor("financing:decide", `/financing/${id}`);
-  const review = await orNotFound(financingReview(db(), actor, id, await requestSettings()));
+  const { actor, review } = await read(id);
   const { proposal, limits, blockers, cap, approvable, nextEvent, terms, authority, settings, schedule } = review;
   const request = proposal.financingRequest;
   const lastDecision = request?.decisions[0];

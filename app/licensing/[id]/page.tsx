@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { QuestionThread } from "@/components/question-thread";
 import Link from "next/link";
+import { cache } from "react";
 import { DataTable } from "@/components/data-table";
 import { ActionForm, type FieldSpec } from "@/components/form/action-form";
 import { LicenseTerms } from "@/components/license-conditions";
@@ -22,7 +23,16 @@ import { orNotFound, requirePageActor } from "@/lib/session";
 import { SCREENING_OUTCOME_LABELS } from "@/lib/screening/labels";
 import { assignToMeAction, decideLicenseAction } from "../actions";
 
-export const metadata: Metadata = { title: "License request" };
+// One read of the request per view: the tab's title and the page share it.
+const read = cache(async (id: string) => {
+  const actor = await requirePageActor("license:decide", `/licensing/${id}`);
+  return { actor, request: await orNotFound(getLicenseRequest(db(), actor, id)) };
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { request } = await read((await params).id);
+  return { title: `Export license: ${request.destination.name} – ${request.proposal.reference}` };
+}
 
 const NOTICES: Record<string, string> = {
   assigned: "The request is assigned to you.",
@@ -35,8 +45,7 @@ const capitalized = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 export default async function LicenseRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
   const { id } = await params;
   const { notice } = await searchParams;
-  const actor = await requirePageActor("license:decide", `/licensing/${id}`);
-  const [request, settings] = await Promise.all([orNotFound(getLicenseRequest(db(), actor, id)), requestSettings()]);
+  const [{ actor, request }, settings] = await Promise.all([read(id), requestSettings()]);
   const clock = reviewClock(request.registeredAt, request.dueAt, new Date());
   const reasons = Array.isArray(request.determinationReasons) && request.determinationReasons.length > 0 ? (request.determinationReasons as string[]) : [request.determinationReason];
   const openHits = request.screenings.filter((s) => s.outcome === "POSSIBLE_MATCH" || s.outcome === "CONFIRMED");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
 import { db } from "@/lib/db";
@@ -8,12 +9,23 @@ import { getScreeningResult } from "@/lib/screening/service";
 import { orNotFound, requirePageActor } from "@/lib/session";
 import { reviewScreeningHitAction } from "../../../actions";
 
-export const metadata: Metadata = { title: "Screening hit" };
+type Params = { params: Promise<{ id: string; resultId: string }> };
 
-export default async function ScreeningHitPage({ params }: { params: Promise<{ id: string; resultId: string }> }) {
-  const { id, resultId } = await params;
+// One read of the result per view: the tab's title and the page share it.
+const read = cache(async (id: string, resultId: string) => {
   const actor = await requirePageActor("license:decide", `/licensing/${id}/screening/${resultId}`);
-  const result = await orNotFound(getScreeningResult(db(), actor, resultId));
+  return orNotFound(getScreeningResult(db(), actor, resultId));
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { id, resultId } = await params;
+  const result = await read(id, resultId);
+  return { title: `Screening hit: ${result.query} – ${result.proposal.reference}` };
+}
+
+export default async function ScreeningHitPage({ params }: Params) {
+  const { id, resultId } = await params;
+  const result = await read(id, resultId);
   return (
     <>
       <p className="mb-2">
