@@ -119,6 +119,26 @@ export function SelectField(
   );
 }
 
+/** A file picker; its form posts multipart (the upload route streams it). */
+export function FileField(props: FieldProps & { accept?: string }) {
+  const { name, hint, error, required, accept } = props;
+  return (
+    <FieldFrame {...props}>
+      <input
+        id={fieldId(name)}
+        name={name}
+        type="file"
+        accept={accept}
+        required={required}
+        aria-required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        className="block w-full"
+      />
+    </FieldFrame>
+  );
+}
+
 export function CheckboxField({ name, label, defaultChecked, error }: { name: string; label: string; defaultChecked?: boolean; error?: string }) {
   return (
     <div className={`mb-5 ${error ? "border-l-4 border-[var(--color-error)] pl-4" : ""}`}>

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { StepFrame } from "@/components/builder/step-frame";
 import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
+import { FileField, SelectField } from "@/components/form/fields";
 import { FormFeedback } from "@/components/form/form-feedback";
 import { Notice } from "@/components/notice";
 import { Pagination } from "@/components/pagination";
@@ -12,7 +13,6 @@ import { listAttachments } from "@/lib/attachments/service";
 import { FILE_FIELD } from "@/lib/attachments/upload";
 import { formatDateTime } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { fieldId } from "@/lib/forms";
 import { pageRequestParams } from "@/lib/pagination";
 import { builderPageData } from "@/lib/proposals/steps";
 import { requestSettings } from "@/lib/request-cache";
@@ -64,7 +64,6 @@ export default async function AttachmentsPage({ params, searchParams }: Props) {
   const outcome = readOutcome(query);
   const errors = uploadErrors(outcome, maxBytes);
   const documents = await listAttachments(db(), proposal.id, pageRequestParams({ after: first(query.after), before: first(query.before) }));
-  const describedBy = (name: string, hint: boolean) => [hint ? `${name}-hint` : null, errors[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 
   const intro = (
     <p>
@@ -132,63 +131,16 @@ export default async function AttachmentsPage({ params, searchParams }: Props) {
             />
           ) : null}
           <form method="post" action={`/proposals/${proposal.id}/attachments/upload`} encType="multipart/form-data" noValidate aria-labelledby="upload-heading">
-            <div className={`mb-5 ${errors.kind ? "border-l-4 border-[var(--color-error)] pl-4" : ""}`}>
-              <label htmlFor={fieldId("kind")} className="block font-semibold">
-                Document
-              </label>
-              {errors.kind ? (
-                <p id="kind-error" className="font-semibold text-[var(--color-error)]">
-                  <span className="sr-only">Error: </span>
-                  {errors.kind}
-                </p>
-              ) : null}
-              <div className="mt-1">
-                <select
-                  id={fieldId("kind")}
-                  name="kind"
-                  required
-                  aria-required
-                  aria-invalid={errors.kind ? true : undefined}
-                  aria-describedby={describedBy("kind", false)}
-                  defaultValue={outcome.kind ?? ""}
-                  className="input"
-                >
-                  <option value="">Choose…</option>
-                  {Object.entries(ATTACHMENT_KINDS).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
-            <div className={`mb-5 ${errors[FILE_FIELD] ? "border-l-4 border-[var(--color-error)] pl-4" : ""}`}>
-              <label htmlFor={fieldId(FILE_FIELD)} className="block font-semibold">
-                File
-              </label>
-              <p id={`${FILE_FIELD}-hint`} className="text-sm text-[var(--color-muted)]">
-                {ACCEPTED_LIST}, {formatBytes(maxBytes)} or less.
-              </p>
-              {errors[FILE_FIELD] ? (
-                <p id={`${FILE_FIELD}-error`} className="font-semibold text-[var(--color-error)]">
-                  <span className="sr-only">Error: </span>
-                  {errors[FILE_FIELD]}
-                </p>
-              ) : null}
-              <div className="mt-1">
-                <input
-                  id={fieldId(FILE_FIELD)}
-                  name={FILE_FIELD}
-                  type="file"
-                  required
-                  aria-required
-                  accept={ACCEPT_ATTRIBUTE}
-                  aria-invalid={errors[FILE_FIELD] ? true : undefined}
-                  aria-describedby={describedBy(FILE_FIELD, true)}
-                  className="block w-full"
-                />
-              </div>
-            </div>
+            <SelectField
+              name="kind"
+              label="Document"
+              required
+              error={errors.kind}
+              defaultValue={outcome.kind ?? ""}
+              placeholder="Choose…"
+              options={Object.entries(ATTACHMENT_KINDS).map(([value, label]) => ({ value, label }))}
+            />
+            <FileField name={FILE_FIELD} label="File" required hint={`${ACCEPTED_LIST}, ${formatBytes(maxBytes)} or less.`} error={errors[FILE_FIELD]} accept={ACCEPT_ATTRIBUTE} />
             <button type="submit" className="btn btn-primary">
               Upload
             </button>
