@@ -15,7 +15,7 @@
 // The "upper bound" column is the earlier, chunk-level figure: a chunk that
 // holds any client module of app/, components/ or lib/ (per the build's client
 // reference manifests) counts as the portal's own, whole.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -90,19 +90,22 @@ async function main() {
   const chunks = new Map<string, Chunk>();
   const measure = async (src: string): Promise<Chunk> => {
     if (chunks.has(src)) return chunks.get(src)!;
-    // What the browser gets, less the comment that points at the map (a normal build has none).
-    const code = (await (await fetch(`${base}${src}`)).text()).replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, "");
-    const onDisk = path.resolve(".next", src.replace(/^\/_next\//, "").split("?")[0]! + ".map");
-    const served = await fetch(`${base}${src.split("?")[0]}.map`);
-    const map = served.ok ? ((await served.json()) as RawMap) : existsSync(onDisk) ? (JSON.parse(readFileSync(onDisk, "utf8")) as RawMap) : null;
-    if (!map) throw new Error(`No source map for ${src}: build with MEASURE_CLIENT_JS=1 npm run build to measure the portal's own code module by module.`);
+    const served = await (await fetch(`${base}${src}`)).text();
+    // What the browser gets, less the comment that names the map (a normal build has none).
+    const comment = /\s*\/\/# sourceMappingURL=(\S+)\s*$/.exec(served);
+    const code = comment ? served.slice(0, comment.index) : served;
+    const mapUrl = comment ? new URL(comment[1]!, `${base}${src}`) : null;
+    const answer = mapUrl ? await fetch(mapUrl) : null;
+    if (!answer?.ok) throw new Error(`No source map for ${src}: build with MEASURE_CLIENT_JS=1 npm run build to measure the portal's own code module by module.`);
+    const map = (await answer.json()) as RawMap;
     const parts = splitBySource(code, map);
     const chunk = { all: gz(code), own: gz(parts.own), framework: gz(parts.framework), modules: parts.modules };
     chunks.set(src, chunk);
     return chunk;
   };
   const get = async (target: string, session: Session | null) => (await fetch(`${base}${target}`, { headers: session ? { cookie: session.cookie } : {} })).text();
-  const firstLink = (html: string, prefix: string) => new RegExp(`href="(${prefix}/(?!new")[A-Za-z0-9_-]+)"`).exec(html)?.[1];
+  /** The first link to a record (an id, not a page such as /licensing/conflicts) under `prefix`. */
+  const firstLink = (html: string, prefix: string) => new RegExp(`href="(${prefix}/[a-z0-9]{20,})"`).exec(html)?.[1];
   const member = sessions.member!;
   const proposal = firstLink(await get("/proposals", member), "/proposals") ?? "/proposals";
   const item = firstLink(await get(`${proposal}/package`, member), `${proposal}/package/items`);
@@ -120,6 +123,7 @@ async function main() {
       (step): [string, string, Session | null] => [`${proposal}/${step}`, "member", member],
     ),
     ...(item ? [[item, "member", member] as [string, string, Session | null]] : []),
+    ["/estimate", "member", member],
     ["/notifications", "member", member],
     ["/account", "member", member],
     ...values.pages
@@ -131,7 +135,11 @@ async function main() {
     ["/financing", "officer", sessions.officer!],
     ...(financing ? [[financing, "officer", sessions.officer!] as [string, string, Session | null]] : []),
   ];
+  for (const [what, link] of [["line item", item], ["license request", license], ["financing request", financing]] as const) {
+    if (!link) console.log(`(No ${what} in the data: its page is not measured.)`);
+  }
   const kb = (n: number, width = 8) => (n / 1024).toFixed(1).padStart(width);
+  console.log(`{proposal}: ${proposal}`);
   console.log(`${"page".padEnd(52)} ${"role".padEnd(8)} ${"all JS".padStart(8)} ${"framework".padStart(9)} ${"own".padStart(6)} ${"upper bound".padStart(11)}  (KB gzipped; own: module level, budget ${kb(budget, 0)})`);
   let over = 0;
   for (const [target, role, session] of pages) {
@@ -152,7 +160,7 @@ async function main() {
       for (const [file, text] of chunk.modules) modules.set(file, (modules.get(file) ?? "") + text);
     }
     if (own > budget) over++;
-    console.log(`${target.padEnd(52)} ${role.padEnd(8)} ${kb(all)} ${kb(framework, 9)} ${kb(own, 6)} ${kb(upper, 11)}${own > budget ? "  over budget" : ""}`);
+    console.log(`${target.replace(proposal, "{proposal}").padEnd(52)} ${role.padEnd(8)} ${kb(all)} ${kb(framework, 9)} ${kb(own, 6)} ${kb(upper, 11)}${own > budget ? "  over budget" : ""}`);
     if (values.detail) {
       for (const [file, text] of [...modules].sort((a, b) => gz(b[1]) - gz(a[1]))) console.log(`    ${file.padEnd(60)} ${String(text.length).padStart(6)} B, ${String(gz(text)).padStart(5)} B gzipped`);
     }

@@ -148,7 +148,10 @@ export default function AutosaveEngine({ action, proposalId, step, box }: Autosa
         version()?.setAttribute("value", String(copy.base));
       } else if (copy) localStorage.removeItem(key);
     } catch {}
-    if (dirty()) void save();
+    if (dirty()) {
+      keepCopy(); // typed before this loaded: kept on this device until saved
+      void save();
+    }
 
     const onSubmit = (event: SubmitEvent) => {
       window.clearTimeout(timer);

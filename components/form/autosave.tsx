@@ -5,19 +5,17 @@
 // unsaved changes (see autosave-engine.tsx). The saving loads after the page is
 // interactive, keeping it out of the page's first JavaScript; until then (and
 // without JavaScript) the form's own button saves.
+import dynamic from "next/dynamic";
 import { useRef, type ReactNode } from "react";
-import { AfterHydration, lazyAfterHydration } from "../after-hydration";
 import type { AutosaveProps } from "./autosave-engine";
 
-const Engine = lazyAfterHydration(() => import("./autosave-engine").then((module) => module.default));
+const Engine = dynamic(() => import("./autosave-engine"), { ssr: false });
 
 export function Autosave({ children, ...props }: AutosaveProps & { children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   return (
     <div ref={box}>
-      <AfterHydration>
-        <Engine box={box} {...props} />
-      </AfterHydration>
+      <Engine box={box} {...props} />
       {children}
     </div>
   );
