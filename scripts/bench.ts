@@ -201,7 +201,23 @@ async function pagesFor(client: pg.Client): Promise<Page[]> {
     { name: "sign-in (floor)", role: "public", path: "/sign-in", sql: [["SELECT 1", []]] },
     { name: "published", role: "public", path: "/published", sql: [published("")] },
     { name: "published, middle page", role: "public", path: `/published?${publishedDeep}`, sql: [published("")] },
-    { name: "dashboard", role: "member", path: "/dashboard", sql: counts(`SELECT count(*) FROM "Proposal" p WHERE ${MEMBER_SCOPE.replace("$1", `'${memberId}'`)}`) },
+    {
+      // The consortium home (lib/home/service.ts): the first page of proposals, what waits on the consortium, the latest activity.
+      name: "dashboard",
+      role: "member",
+      path: "/dashboard",
+      sql: [
+        [`SELECT cu."seatRole", c.id, c.name FROM "ConsortiumUser" cu JOIN "Consortium" c ON c.id = cu."consortiumId" WHERE cu."userId" = $1`, [memberId]],
+        proposalList(MEMBER_SCOPE, [memberId]),
+        [`SELECT q.id, q.body, q."createdAt" FROM "Question" q WHERE q."consortiumId" IN (SELECT "consortiumId" FROM "ConsortiumUser" WHERE "userId" = $1) AND q.status = 'OPEN' ORDER BY q."createdAt", q.id LIMIT 5`, [memberId]],
+        [`SELECT p.id FROM "Proposal" p WHERE ${MEMBER_SCOPE} AND p.status = 'RETURNED_FOR_REVISION' ORDER BY p."updatedAt" DESC, p.id LIMIT 5`, [memberId]],
+        [
+          `SELECT e.id, e.action, e."occurredAt" FROM "Proposal" p CROSS JOIN LATERAL (SELECT id, action, "occurredAt" FROM "AuditEvent" WHERE "proposalId" = p.id ORDER BY "occurredAt" DESC, id DESC LIMIT 8) e
+           WHERE ${MEMBER_SCOPE} ORDER BY e."occurredAt" DESC, e.id DESC LIMIT 8`,
+          [memberId],
+        ],
+      ],
+    },
     { name: "proposals", role: "member", path: "/proposals", sql: [proposalList(MEMBER_SCOPE, [memberId])] },
     { name: "proposals, middle page", role: "member", path: `/proposals?${memberDeep}`, sql: [proposalList(MEMBER_SCOPE, [memberId])] },
     { name: "dashboard", role: "reviewer", path: "/dashboard", sql: counts(`SELECT count(*) FROM "Proposal" WHERE "submittedAt" IS NOT NULL`, `SELECT count(*) FROM "LicenseRequest" WHERE status = 'PENDING'`) },
