@@ -8,11 +8,12 @@ import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
 import { SEAT_ROLE_LABELS } from "@/lib/consortia/people";
 import { formatDateTime } from "@/lib/dates";
 import type { ConsortiumHome as HomeData } from "@/lib/home/service";
+import { cappedCount } from "@/lib/counts";
 import { HOME_COUNT_CAP } from "@/lib/home/service";
 import { AGENCY_LABELS, newMessagesLabel } from "@/lib/questions/rules";
 import { STATUS_LABELS } from "@/lib/workflow";
 
-const capped = (n: number) => (n >= HOME_COUNT_CAP ? `${HOME_COUNT_CAP - 1}+` : n.toLocaleString("en-US"));
+const capped = (n: number) => cappedCount(n, HOME_COUNT_CAP);
 const plural = (n: number, one: string, many: string) => `${capped(n)} ${n === 1 ? one : many}`;
 
 function activityLabel(action: string, after: unknown): string {

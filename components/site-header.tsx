@@ -2,6 +2,7 @@ import Link from "next/link";
 import { signOutAction } from "@/app/sign-in/actions";
 import { SessionTimeout } from "@/components/session-timeout";
 import { db } from "@/lib/db";
+import { cappedCount } from "@/lib/counts";
 import { unreadNotificationCount, UNREAD_COUNT_CAP } from "@/lib/notifications/service";
 import { requestSettings } from "@/lib/request-cache";
 import { currentSession } from "@/lib/session";
@@ -55,7 +56,7 @@ export async function SiteHeader() {
                   Notifications
                   {unread > 0 ? (
                     <span className="ml-1 inline-block rounded-full bg-white px-2 text-sm font-bold text-[var(--color-navy-900)]">
-                      {unread >= UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP - 1}+` : unread}
+                      {cappedCount(unread, UNREAD_COUNT_CAP)}
                       <span className="sr-only"> unread</span>
                     </span>
                   ) : null}

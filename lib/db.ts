@@ -33,10 +33,10 @@ export function isTransactionTimeout(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2028";
 }
 
-/** An interactive transaction whose timeouts answer BusyError; nothing is saved then. */
-export async function queuedTransaction<T>(client: Db, run: (tx: Tx) => Promise<T>): Promise<T> {
+/** An interactive transaction whose timeouts answer BusyError; nothing is saved then. `timeout`: a longer run allowed. */
+export async function queuedTransaction<T>(client: Db, run: (tx: Tx) => Promise<T>, { timeout }: { timeout?: number } = {}): Promise<T> {
   try {
-    return await client.$transaction(run, QUEUED_TRANSACTION);
+    return await client.$transaction(run, { ...QUEUED_TRANSACTION, ...(timeout ? { timeout } : {}) });
   } catch (error) {
     if (isTransactionTimeout(error)) throw new BusyError();
     throw error;

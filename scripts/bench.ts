@@ -103,7 +103,8 @@ const ACCOUNTS: Record<Exclude<Role, "public">, string> = {
 const ROW = `p.id, p.reference, p.title, p.status, p."updatedAt", p."submittedAt", c.name`;
 const COUNTRIES = `(SELECT string_agg(co.name, ', ') FROM "ProposalCountry" pc JOIN "Country" co ON co.code = pc."countryCode" WHERE pc."proposalId" = p.id)`;
 const MEMBER_SCOPE = `p."consortiumId" IN (SELECT "consortiumId" FROM "ConsortiumUser" WHERE "userId" = $1)`;
-const CAP = `SELECT sum("amountCents") FROM "ExposureCapEntry"`;
+// The cap position: the running balance kept with each draw (the ledger stays the record).
+const CAP = `SELECT "ledgerSumCents", "entryCount" FROM "ExposureCapBalance" WHERE id = 1`;
 const SETTINGS = `SELECT key, value FROM "Setting"`;
 
 /** The proposal page's rows: the proposal, its package, licenses, financing and history. */
@@ -192,13 +193,31 @@ async function pagesFor(client: pg.Client): Promise<Page[]> {
      WHERE p."publishedAt" IS NOT NULL${after} ORDER BY p."publishedAt" DESC, p.id LIMIT 21`,
     [],
   ];
-  const counts = (...queries: string[]): Sql[] => [...queries.map((q): Sql => [q, []]), [CAP, []], [SETTINGS, []]];
+  // The dashboards count up to a cap (lib/counts.ts): the same here.
+  const capped = (query: string) => query.replace(/^SELECT count\(\*\) FROM (.*)$/s, "SELECT count(*) FROM (SELECT 1 FROM $1 LIMIT 10001) capped");
+  const counts = (...queries: string[]): Sql[] => [...queries.map((q): Sql => [capped(q), []]), [CAP, []], [SETTINGS, []]];
 
   const pages: Page[] = [
     { name: "sign-in (floor)", role: "public", path: "/sign-in", sql: [["SELECT 1", []]] },
     { name: "published", role: "public", path: "/published", sql: [published("")] },
     { name: "published, middle page", role: "public", path: `/published?${publishedDeep}`, sql: [published("")] },
-    { name: "dashboard", role: "member", path: "/dashboard", sql: counts(`SELECT count(*) FROM "Proposal" p WHERE ${MEMBER_SCOPE.replace("$1", `'${memberId}'`)}`) },
+    {
+      // The consortium home (lib/home/service.ts): the first page of proposals, what waits on the consortium, the latest activity.
+      name: "dashboard",
+      role: "member",
+      path: "/dashboard",
+      sql: [
+        [`SELECT cu."seatRole", c.id, c.name FROM "ConsortiumUser" cu JOIN "Consortium" c ON c.id = cu."consortiumId" WHERE cu."userId" = $1`, [memberId]],
+        proposalList(MEMBER_SCOPE, [memberId]),
+        [`SELECT q.id, q.body, q."createdAt" FROM "Question" q WHERE q."consortiumId" IN (SELECT "consortiumId" FROM "ConsortiumUser" WHERE "userId" = $1) AND q.status = 'OPEN' ORDER BY q."createdAt", q.id LIMIT 5`, [memberId]],
+        [`SELECT p.id FROM "Proposal" p WHERE ${MEMBER_SCOPE} AND p.status = 'RETURNED_FOR_REVISION' ORDER BY p."updatedAt" DESC, p.id LIMIT 5`, [memberId]],
+        [
+          `SELECT e.id, e.action, e."occurredAt" FROM "Proposal" p CROSS JOIN LATERAL (SELECT id, action, "occurredAt" FROM "AuditEvent" WHERE "proposalId" = p.id ORDER BY "occurredAt" DESC, id DESC LIMIT 8) e
+           WHERE ${MEMBER_SCOPE} ORDER BY e."occurredAt" DESC, e.id DESC LIMIT 8`,
+          [memberId],
+        ],
+      ],
+    },
     { name: "proposals", role: "member", path: "/proposals", sql: [proposalList(MEMBER_SCOPE, [memberId])] },
     { name: "proposals, middle page", role: "member", path: `/proposals?${memberDeep}`, sql: [proposalList(MEMBER_SCOPE, [memberId])] },
     { name: "dashboard", role: "reviewer", path: "/dashboard", sql: counts(`SELECT count(*) FROM "Proposal" WHERE "submittedAt" IS NOT NULL`, `SELECT count(*) FROM "LicenseRequest" WHERE status = 'PENDING'`) },
@@ -243,7 +262,7 @@ async function pagesFor(client: pg.Client): Promise<Page[]> {
       path: "/licensing?hits=yes",
       sql: [
         [
-          `SELECT r.* FROM "LicenseRequest" r WHERE r.status = 'PENDING' AND EXISTS (SELECT 1 FROM "ScreeningResult" s WHERE s."proposalId" = r."proposalId" AND s.outcome IN ('POSSIBLE_MATCH', 'CONFIRMED')) ORDER BY r."dueAt", r.id LIMIT 21`,
+          `SELECT r.* FROM "LicenseRequest" r WHERE r.status = 'PENDING' AND r."hasOpenScreeningHits" ORDER BY r."dueAt", r.id LIMIT 21`,
           [],
         ],
       ],

@@ -4,7 +4,8 @@ import { CapPositionCard } from "@/components/cap-position";
 import { ConsortiumHome } from "@/components/consortium-home";
 import { db } from "@/lib/db";
 import { readCapPosition } from "@/lib/exposure-cap/service";
-import { dashboardTotals } from "@/lib/dashboard";
+import { cappedCount } from "@/lib/counts";
+import { DASHBOARD_COUNT_CAP, dashboardTotals } from "@/lib/dashboard";
 import { consortiumHome } from "@/lib/home/service";
 import { can } from "@/lib/policy";
 import { requirePageActor } from "@/lib/session";
@@ -25,20 +26,20 @@ export default async function DashboardPage() {
       <div className="mb-8 grid gap-4 sm:grid-cols-3">
         <div className="card">
           <h2 className="font-semibold">Submitted proposals</h2>
-          <p className="text-3xl font-bold">{totals.proposals.toLocaleString("en-US")}</p>
+          <p className="text-3xl font-bold">{cappedCount(totals.proposals, DASHBOARD_COUNT_CAP)}</p>
           <Link href="/proposals">View proposals</Link>
         </div>
         {totals.pendingLicenses !== null ? (
           <div className="card">
             <h2 className="font-semibold">License requests awaiting decision</h2>
-            <p className="text-3xl font-bold">{totals.pendingLicenses.toLocaleString("en-US")}</p>
+            <p className="text-3xl font-bold">{cappedCount(totals.pendingLicenses, DASHBOARD_COUNT_CAP)}</p>
             <Link href="/licensing">Open the license queue</Link>
           </div>
         ) : null}
         {totals.financingQueue !== null ? (
           <div className="card">
             <h2 className="font-semibold">Proposals awaiting financing</h2>
-            <p className="text-3xl font-bold">{totals.financingQueue.toLocaleString("en-US")}</p>
+            <p className="text-3xl font-bold">{cappedCount(totals.financingQueue, DASHBOARD_COUNT_CAP)}</p>
             <Link href="/financing">Open the financing queue</Link>
           </div>
         ) : null}

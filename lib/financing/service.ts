@@ -49,9 +49,9 @@ export async function financingQueue(client: Db, actor: Actor, request: PageRequ
 }
 
 /** Proposals waiting on EXIM, for the dashboard: a count through the queue's index. */
-export async function financingQueueCount(client: Db, actor: Actor) {
+export async function financingQueueCount(client: Db, actor: Actor, take?: number) {
   authorize(actor, "financing:read");
-  return client.proposal.count({ where: { AND: [proposalScope(actor), { status: { in: [...FINANCING_QUEUE_STATUSES] } }] } });
+  return client.proposal.count({ where: { AND: [proposalScope(actor), { status: { in: [...FINANCING_QUEUE_STATUSES] } }] }, take });
 }
 
 type ReviewedProposal = {

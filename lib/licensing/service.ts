@@ -44,7 +44,8 @@ export function licenseQueueWhere(actor: Actor, query: Omit<LicenseQueueQuery, "
   if (query.age) filters.push({ registeredAt: { lte: new Date(now.getTime() - Number(query.age) * 86_400_000) } });
   if (query.assigned === "me") filters.push({ assignedReviewerId: actor.userId });
   if (query.assigned === "none") filters.push({ assignedReviewerId: null });
-  if (query.hits === "yes") filters.push({ proposal: { screenings: { some: { outcome: { in: ["POSSIBLE_MATCH", "CONFIRMED"] } } } } });
+  // Kept by triggers on the screening results (migration license_request_open_screening_hits).
+  if (query.hits === "yes") filters.push({ hasOpenScreeningHits: true });
   return { AND: filters };
 }
 
@@ -84,8 +85,8 @@ export async function licenseQueue(client: Db, actor: Actor, query: Partial<Lice
 }
 
 /** License requests waiting on a decision, for the dashboard: a count by status, no join. */
-export async function pendingLicenseCount(client: Db, actor: Actor) {
-  return client.licenseRequest.count({ where: { status: "PENDING", ...licenseRequestScope(actor) } });
+export async function pendingLicenseCount(client: Db, actor: Actor, take?: number) {
+  return client.licenseRequest.count({ where: { status: "PENDING", ...licenseRequestScope(actor) }, take });
 }
 
 export async function getLicenseRequest(client: Db, actor: Actor, licenseRequestId: string) {

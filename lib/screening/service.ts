@@ -2,7 +2,7 @@
 // fuzzy matching in PostgreSQL (pg_trgm similarity over normalized names and
 // aliases, GIN-indexed), screening a proposal's parties and members, and the
 // reviewer's clearing or confirming of each hit.
-import type { Db, Tx } from "@/lib/db";
+import { queuedTransaction, type Db, type Tx } from "@/lib/db";
 import type { ScreeningOutcome } from "@/lib/generated/prisma/enums";
 import { auditSnapshot, recordAudit } from "@/lib/audit";
 import { NotFoundError, requireRecordId, RuleViolationError } from "@/lib/errors";
@@ -134,9 +134,15 @@ export async function screenProposal(tx: Tx, proposalId: string) {
   return { screened: subjects.length, possibleMatches: hits };
 }
 
-/** The job's work: screens a submitted proposal in a transaction of its own. */
+/**
+ * Screens a submitted proposal in a transaction of its own: the job's work, and
+ * the fresh screening before a final commitment. It waits for a connection as the
+ * commitments do (they queue behind the cap lock, many at once), and answers busy,
+ * saving nothing, when it can't start in time.
+ */
 export async function runScreening(client: Db, proposalId: string) {
-  return client.$transaction(
+  return queuedTransaction(
+    client,
     async (tx) => {
       // One screening of a proposal at a time; a proposal withdrawn meanwhile is left alone.
       const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Proposal" WHERE id = ${proposalId} AND "submittedAt" IS NOT NULL FOR UPDATE`;

@@ -60,6 +60,8 @@ test("parties, a screening hit raised at submission and cleared, a conditional a
   await page.goBack();
   await page.getByRole("link", { name: new RegExp(title) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Export license: United Arab Emirates");
+  // The tab names the request, so a reviewer with several open tells them apart.
+  await expect(page).toHaveTitle(/^Export license: United Arab Emirates – AIE-\d{4}-\d+ \|/);
   // Screening runs as a job once the submission is committed: it is done within moments.
   await expect(async () => {
     await page.reload();

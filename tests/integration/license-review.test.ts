@@ -245,6 +245,11 @@ describe("the queue's filters, on keyset pages", () => {
     expect(await ids({ destination: "SA", age: "30" })).toEqual([toSaudi.licenseId]);
     expect((await ids({ destination: "SA", sort: "oldest" }))[0]).toBe(toSaudi.licenseId);
     expect((await ids({ destination: "SA", sort: "newest" })).at(-1)).toBe(toSaudi.licenseId);
+
+    // Cleared, the hit no longer stands: the request leaves the filter at once; confirmed, it would stay.
+    const hit = await client.screeningResult.findFirstOrThrow({ where: { proposalId: withHit.proposalId, outcome: "POSSIBLE_MATCH" } });
+    await reviewScreeningHit(client, queueReviewer, { screeningResultId: hit.id, licenseRequestId: withHit.licenseId, decision: "CLEARED", reason: "Different company: registry number and address differ." });
+    expect(await ids({ destination: "SA", hits: "yes" })).toEqual([]);
   });
 
   it("pages through a filtered queue with cursors, each row once", async () => {
