@@ -1,6 +1,7 @@
 // The public financing estimator: no sign-in, and the form works without
 // JavaScript (a GET form; the server renders the figures).
 import type { Metadata } from "next";
+import { cache } from "react";
 import { DataTable } from "@/components/data-table";
 import { SelectField, TextField } from "@/components/form/fields";
 import { db } from "@/lib/db";
@@ -11,7 +12,23 @@ import { fieldId } from "@/lib/forms";
 import { FinancingProduct } from "@/lib/generated/prisma/enums";
 import { formatCents, parseDollarsToCents } from "@/lib/money";
 
-export const metadata: Metadata = { title: "Financing estimator" };
+type Query = Record<string, string | string[] | undefined>;
+
+// One estimate per request: the tab's title (which says "Error:" when the input
+// was refused) and the page share it. Keyed by the query's text.
+const estimateOf = cache((key: string) => estimateFromQuery(db(), Object.fromEntries(JSON.parse(key) as Array<[string, string | string[] | undefined]>)));
+const keyOf = (query: Query) => JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));
+
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Query> }): Promise<Metadata> {
+  const outcome = await estimateOf(keyOf(await searchParams));
+  return { title: outcome.kind === "invalid" ? "Error: Financing estimator" : "Financing estimator" };
+}
+
+/** The schema speaks to API clients in codes; the form's lists offer names. */
+const FORM_MESSAGES: Record<string, string> = {
+  product: "Choose a financing product.",
+  destinationCountryCode: "Choose the destination country.",
+};
 
 const LABELS: Record<string, string> = {
   contractPrice: "Contract price",
@@ -28,11 +45,11 @@ const LABELS: Record<string, string> = {
 /** The estimate's decimal dollars, shown exactly (through cents, never a float). */
 const usd = (decimal: string) => formatCents(parseDollarsToCents(decimal) ?? 0n);
 
-export default async function EstimatorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EstimatorPage({ searchParams }: { searchParams: Promise<Query> }) {
   const query = await searchParams;
-  const [outcome, countries] = await Promise.all([estimateFromQuery(db(), query), estimatorCountries(db())]);
+  const [outcome, countries] = await Promise.all([estimateOf(keyOf(query)), estimatorCountries(db())]);
   const value = (name: string) => (typeof query[name] === "string" ? (query[name] as string) : undefined);
-  const errors = outcome.kind === "invalid" ? outcome.fieldErrors : {};
+  const errors = outcome.kind === "invalid" ? Object.fromEntries(Object.entries(outcome.fieldErrors).map(([name, message]) => [name, FORM_MESSAGES[name] ?? message])) : {};
   const csvHref = `/estimate/schedule.csv?${new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])))}`;
 
   return (

@@ -44,6 +44,14 @@ test.describe("without JavaScript", () => {
     await expect(summary.getByRole("link", { name: /Contract price/ })).toHaveAttribute("href", "#field-contractPrice");
     await expect(summary).toContainText("Starting point: Enter the starting point as a date that exists");
     await expect(page.getByLabel("Contract price")).toHaveAttribute("aria-invalid", "true");
+    await expect(page).toHaveTitle(/^Error: Financing estimator/);
+  });
+
+  test("a product or destination left unchosen is asked for in the form's words", async ({ page }) => {
+    await page.goto("/estimate?contractPrice=100&usContent=100&eligibleForeignContent=0&repaymentYears=10&startingPoint=2027-01-15");
+    const summary = page.getByRole("alert").filter({ hasText: "There is a problem with what you entered" });
+    await expect(summary).toContainText("Financing product: Choose a financing product.");
+    await expect(summary).toContainText("Destination: Choose the destination country.");
   });
 });
 
