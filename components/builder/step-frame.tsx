@@ -58,23 +58,39 @@ type FrameProps = {
   children: ReactNode;
 };
 
-export function StepFrame({ proposal, steps, current, heading, intro, notice, children }: FrameProps) {
-  const index = steps.findIndex((step) => step.key === current);
-  const previous = steps[index - 1];
-  const next = steps[index + 1];
+type FrameTopProps = { proposal: FrameProps["proposal"]; heading: ReactNode; intro?: ReactNode; notice?: ReactNode; meta: ReactNode; className: string };
+
+/** The way back to the proposal, the notice, and the step's heading. */
+function FrameTop({ proposal, heading, intro, notice, meta, className }: FrameTopProps) {
   return (
     <>
       <p className="mb-2">
         <Link href={`/proposals/${proposal.id}`}>Back to the proposal</Link>
       </p>
       {notice}
-      <header className="mb-6">
-        <p className="text-sm text-[var(--color-muted)]">
-          {proposal.reference} · {proposal.consortium.name} · {proposal.title}
-        </p>
-        <h1 className="text-3xl font-bold">{heading ?? steps[index]?.label}</h1>
+      <header className={className}>
+        <p className="text-sm text-[var(--color-muted)]">{meta}</p>
+        <h1 className="text-3xl font-bold">{heading}</h1>
         {intro ? <div className="mt-2 max-w-3xl">{intro}</div> : null}
       </header>
+    </>
+  );
+}
+
+export function StepFrame({ proposal, steps, current, heading, intro, notice, children }: FrameProps) {
+  const index = steps.findIndex((step) => step.key === current);
+  const previous = steps[index - 1];
+  const next = steps[index + 1];
+  return (
+    <>
+      <FrameTop
+        proposal={proposal}
+        heading={heading ?? steps[index]?.label}
+        intro={intro}
+        notice={notice}
+        meta={`${proposal.reference} · ${proposal.consortium.name} · ${proposal.title}`}
+        className="mb-6"
+      />
       <div className="grid gap-8 lg:grid-cols-4">
         <div className="lg:col-span-1">
           <StepIndicator steps={steps} current={current} />
@@ -87,6 +103,16 @@ export function StepFrame({ proposal, steps, current, heading, intro, notice, ch
           </nav>
         </div>
       </div>
+    </>
+  );
+}
+
+/** A step shown to someone who may read the proposal but not edit it: no step indicator, no step links. */
+export function StepReadFrame({ proposal, heading, intro, notice, children }: Omit<FrameProps, "steps" | "current" | "heading"> & { heading: string }) {
+  return (
+    <>
+      <FrameTop proposal={proposal} heading={heading} intro={intro} notice={notice} meta={`${proposal.reference} · ${proposal.consortium.name}`} className="mb-8" />
+      <div className="space-y-8">{children}</div>
     </>
   );
 }

@@ -188,22 +188,19 @@ export default function AutosaveEngine({ action, proposalId, step, box }: Autosa
       }
     };
 
-    el.addEventListener("input", schedule);
-    el.addEventListener("change", schedule);
-    el.addEventListener("submit", onSubmit);
-    document.addEventListener("visibilitychange", onHidden);
-    document.addEventListener("click", onClick, true);
-    window.addEventListener("pagehide", onPageHide);
-    window.addEventListener("beforeunload", onBeforeUnload);
+    // One signal removes every listener when the step unmounts.
+    const listening = new AbortController();
+    const { signal } = listening;
+    el.addEventListener("input", schedule, { signal });
+    el.addEventListener("change", schedule, { signal });
+    el.addEventListener("submit", onSubmit, { signal });
+    document.addEventListener("visibilitychange", onHidden, { signal });
+    document.addEventListener("click", onClick, { capture: true, signal });
+    window.addEventListener("pagehide", onPageHide, { signal });
+    window.addEventListener("beforeunload", onBeforeUnload, { signal });
     return () => {
       window.clearTimeout(timer);
-      el.removeEventListener("input", schedule);
-      el.removeEventListener("change", schedule);
-      el.removeEventListener("submit", onSubmit);
-      document.removeEventListener("visibilitychange", onHidden);
-      document.removeEventListener("click", onClick, true);
-      window.removeEventListener("pagehide", onPageHide);
-      window.removeEventListener("beforeunload", onBeforeUnload);
+      listening.abort();
     };
   }, [action, box, key, proposalId, step]);
 

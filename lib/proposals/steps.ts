@@ -95,11 +95,6 @@ export async function saveOverviewStep(client: Db, actor: Actor, input: Overview
   return { version: saved.version, savedAt: saved.savedAt, warnings: saved.answer };
 }
 
-/** The overview's save, answering what the step still needs. */
-export async function saveOverview(client: Db, actor: Actor, input: OverviewInput) {
-  return (await saveOverviewStep(client, actor, input)).warnings;
-}
-
 const LINE_ITEM_LABELS: Record<string, string> = {
   layer: "Layer",
   description: "Description",
@@ -165,11 +160,6 @@ export async function updateLineItemStep(client: Db, actor: Actor, input: Update
   return { version: saved.version, savedAt: saved.savedAt, warnings: saved.answer };
 }
 
-/** A line item's edit, answering what the package step still needs. */
-export async function updateLineItem(client: Db, actor: Actor, input: UpdateLineItemInput) {
-  return (await updateLineItemStep(client, actor, input)).warnings;
-}
-
 const OPERATIONS_LABELS: Record<string, string> = {
   securityPlan: "Security plan",
   builderName: "Data-center builder",
@@ -231,11 +221,6 @@ export async function saveOperationsStep(client: Db, actor: Actor, input: Operat
     answer: (tx, proposal) => stepWarnings(tx, proposal.id, "operations"),
   });
   return { version: saved.version, savedAt: saved.savedAt, warnings: saved.answer };
-}
-
-/** The operations step's save, answering what the step still needs. */
-export async function saveOperations(client: Db, actor: Actor, input: OperationsInput) {
-  return (await saveOperationsStep(client, actor, input)).warnings;
 }
 
 /** After a save elsewhere (a line item added, the ask saved): the step's remaining gaps. */

@@ -5,7 +5,7 @@ import { decideFinancing, financingReview } from "@/lib/financing/service";
 import { decideLicense, getLicenseRequest, licenseQueue } from "@/lib/licensing/service";
 import type { Actor } from "@/lib/policy";
 import { addLineItem, getProposal, listProposals, proposalHistory, submitProposal } from "@/lib/proposals/service";
-import { saveOverview } from "@/lib/proposals/steps";
+import { saveOverviewStep } from "@/lib/proposals/steps";
 import { financingDecisionSchema, licenseDecisionSchema } from "@/lib/schemas/decisions";
 import { freshDatabase } from "./support/database";
 import { addSeat, createCompleteDraft, createConsortiumMember, createUser, lineItem } from "./support/fixtures";
@@ -42,7 +42,7 @@ describe("a consortium never sees another consortium's data", () => {
     await expect(proposalHistory(client, attacker, victimDraftId)).rejects.toThrow(NotFoundError);
     await expect(addLineItem(client, attacker, lineItem(victimDraftId))).rejects.toThrow(NotFoundError);
     await expect(
-      saveOverview(client, attacker, { proposalId: victimDraftId, expectedVersion: 1, title: "Hijacked", summary: "x", destinationCountryCodes: ["AE"] }),
+      saveOverviewStep(client, attacker, { proposalId: victimDraftId, expectedVersion: 1, title: "Hijacked", summary: "x", destinationCountryCodes: ["AE"] }),
     ).rejects.toThrow(NotFoundError);
     await expect(submitProposal(client, attacker, { proposalId: victimDraftId, expectedVersion: 1 })).rejects.toThrow(NotFoundError);
     const list = await listProposals(client, attacker, {});

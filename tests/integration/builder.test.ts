@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { RuleViolationError, StaleVersionError } from "@/lib/errors";
 import { addLineItem, createProposal, submitProposal } from "@/lib/proposals/service";
-import { saveOperations, saveOverview, updateLineItem } from "@/lib/proposals/steps";
+import { saveOperationsStep, saveOverviewStep, updateLineItemStep } from "@/lib/proposals/steps";
 import { overviewLooseSchema, updateLineItemSchema } from "@/lib/schemas/builder";
 import { freshDatabase } from "./support/database";
 import { createCompleteDraft, createConsortiumMember, lineItem } from "./support/fixtures";
@@ -38,7 +38,7 @@ describe("editing a line item", () => {
     const item = await addLineItem(client, actor, lineItem(draft.id, { layer: "HARDWARE", eccn: "4A090" }));
     const seen = await version(draft.id);
 
-    const warnings = await updateLineItem(client, actor, edit(draft.id, item.id, seen, { quantity: "120", unitPrice: "410,000.00", supplierOrganizationId: organization.id }));
+    const { warnings } = await updateLineItemStep(client, actor, edit(draft.id, item.id, seen, { quantity: "120", unitPrice: "410,000.00", supplierOrganizationId: organization.id }));
 
     const saved = await client.lineItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(saved).toMatchObject({ quantity: 120, unitPriceCents: 41_000_000n, supplierOrganizationId: organization.id, eccn: "4A090" });
@@ -49,7 +49,7 @@ describe("editing a line item", () => {
     expect(warnings.map((w) => w.message)).toEqual(expect.arrayContaining([expect.stringContaining("Data-center storage")]));
 
     // A second editor still holding the old version is refused; nothing changes.
-    const stale = updateLineItem(client, actor, edit(draft.id, item.id, seen, { quantity: "1" }));
+    const stale = updateLineItemStep(client, actor, edit(draft.id, item.id, seen, { quantity: "1" }));
     await expect(stale).rejects.toBeInstanceOf(StaleVersionError);
     expect((await client.lineItem.findUniqueOrThrow({ where: { id: item.id } })).quantity).toBe(120);
     expect(await client.auditEvent.count({ where: { proposalId: draft.id, action: "proposal.lineItemUpdated" } })).toBe(1);
@@ -60,7 +60,7 @@ describe("editing a line item", () => {
     const { organization: outsider } = await createConsortiumMember(client);
     const draft = await createProposal(client, actor, { title: "Compute campus", summary: "Summary", destinationCountryCode: "AE" });
     const item = await addLineItem(client, actor, lineItem(draft.id, { layer: "HARDWARE", eccn: "4A090" }));
-    const error = await updateLineItem(client, actor, edit(draft.id, item.id, await version(draft.id), { supplierOrganizationId: outsider.id })).catch((e: unknown) => e);
+    const error = await updateLineItemStep(client, actor, edit(draft.id, item.id, await version(draft.id), { supplierOrganizationId: outsider.id })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RuleViolationError);
     expect((error as RuleViolationError).field).toBe("supplierOrganizationId");
     expect((await client.lineItem.findUniqueOrThrow({ where: { id: item.id } })).supplierOrganizationId).toBeNull();
@@ -70,7 +70,7 @@ describe("editing a line item", () => {
     const { actor } = await createConsortiumMember(client);
     const draft = await createProposal(client, actor, { title: "Compute campus", summary: "Summary", destinationCountryCode: "AE" });
     const item = await addLineItem(client, actor, lineItem(draft.id, { layer: "HARDWARE", eccn: "4A090", totalProcessingPerformance: "16000" }));
-    await updateLineItem(client, actor, edit(draft.id, item.id, await version(draft.id), { layer: "APPLICATION_SOFTWARE", description: "Applications", eccn: "", totalProcessingPerformance: "16000" }));
+    await updateLineItemStep(client, actor, edit(draft.id, item.id, await version(draft.id), { layer: "APPLICATION_SOFTWARE", description: "Applications", eccn: "", totalProcessingPerformance: "16000" }));
     expect(await client.lineItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ layer: "APPLICATION_SOFTWARE", eccn: null, totalProcessingPerformance: null, designedForDataCenter: null });
   });
 });
@@ -90,7 +90,7 @@ describe("several destinations", () => {
       destination3: "",
     });
     expect(input.destinationCountryCodes).toEqual(["AE", "SA", "JP"]);
-    await saveOverview(client, actor, input);
+    await saveOverviewStep(client, actor, input);
 
     const status = await submitProposal(client, actor, { proposalId: draft.id, expectedVersion: await version(draft.id) });
 
@@ -104,7 +104,7 @@ describe("several destinations", () => {
   it("may be none while drafting, but submission then names the gap", async () => {
     const { actor } = await createConsortiumMember(client);
     const draft = await createCompleteDraft(client, actor, { destination: "AE" });
-    const warnings = await saveOverview(client, actor, overviewLooseSchema.parse({ proposalId: draft.id, expectedVersion: String(draft.version), title: "Still drafting", summary: "", destination0: "" }));
+    const { warnings } = await saveOverviewStep(client, actor, overviewLooseSchema.parse({ proposalId: draft.id, expectedVersion: String(draft.version), title: "Still drafting", summary: "", destination0: "" }));
     expect(warnings.map((w) => w.message)).toEqual(["Write a summary of the package.", "Name at least one destination country."]);
     expect(await client.proposalCountry.count({ where: { proposalId: draft.id } })).toBe(0);
     const error = await submitProposal(client, actor, { proposalId: draft.id, expectedVersion: await version(draft.id) }).catch((e: unknown) => e);
@@ -115,7 +115,7 @@ describe("several destinations", () => {
   it("refuses an ineligible destination beside its own select, writing nothing", async () => {
     const { actor } = await createConsortiumMember(client);
     const draft = await createCompleteDraft(client, actor, { destination: "AE" });
-    const error = await saveOverview(
+    const error = await saveOverviewStep(
       client,
       actor,
       overviewLooseSchema.parse({ proposalId: draft.id, expectedVersion: String(draft.version), title: "T", summary: "S", destination0: "AE", destination1: "CN" }),
@@ -131,10 +131,10 @@ describe("operations", () => {
     const { actor } = await createConsortiumMember(client);
     const draft = await createProposal(client, actor, { title: "Compute campus", summary: "Summary", destinationCountryCode: "AE" });
     const base = { proposalId: draft.id, builderName: "Builder LLC", builderCountryCode: "AE", ownerName: null, ownerCountryCode: null, operatorName: null, operatorCountryCode: null, securityPlan: null };
-    const warnings = await saveOperations(client, actor, { ...base, expectedVersion: draft.version });
+    const { warnings } = await saveOperationsStep(client, actor, { ...base, expectedVersion: draft.version });
     expect(warnings.map((w) => w.message)).toEqual(["Name who is the data-center owner.", "Name who is the data-center operator.", "Describe the security and cybersecurity plan."]);
     expect(await client.party.findMany({ where: { proposalId: draft.id }, select: { role: true, name: true } })).toEqual([{ role: "DATA_CENTER_BUILDER", name: "Builder LLC" }]);
-    await expect(saveOperations(client, actor, { ...base, builderName: "Other LLC", expectedVersion: draft.version })).rejects.toBeInstanceOf(StaleVersionError);
+    await expect(saveOperationsStep(client, actor, { ...base, builderName: "Other LLC", expectedVersion: draft.version })).rejects.toBeInstanceOf(StaleVersionError);
     expect((await client.party.findFirstOrThrow({ where: { proposalId: draft.id } })).name).toBe("Builder LLC");
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { DraftConflictError, ForbiddenError, RuleViolationError } from "@/lib/errors";
 import { addLineItem, createProposal, destinationCountries, getProposal, proposalHistory, submitProposal, withdrawProposal } from "@/lib/proposals/service";
-import { saveOverview } from "@/lib/proposals/steps";
+import { saveOverviewStep } from "@/lib/proposals/steps";
 import { freshDatabase } from "./support/database";
 import { addSeat, createCompleteDraft, createConsortiumMember, lineItem } from "./support/fixtures";
 
@@ -95,9 +95,9 @@ describe("editing a draft", () => {
     const { actor, consortium } = await createConsortiumMember(client);
     const draft = await createProposal(client, actor, { title: "First title", summary: "Summary", destinationCountryCode: "SA" });
     const colleague = await addSeat(client, consortium.id, "CONTRIBUTOR");
-    await saveOverview(client, colleague, { proposalId: draft.id, expectedVersion: draft.version, title: "Second title", summary: "Summary", destinationCountryCodes: ["SA"] });
+    await saveOverviewStep(client, colleague, { proposalId: draft.id, expectedVersion: draft.version, title: "Second title", summary: "Summary", destinationCountryCodes: ["SA"] });
     await expect(
-      saveOverview(client, actor, { proposalId: draft.id, expectedVersion: draft.version, title: "Stale title", summary: "Summary", destinationCountryCodes: ["SA"] }),
+      saveOverviewStep(client, actor, { proposalId: draft.id, expectedVersion: draft.version, title: "Stale title", summary: "Summary", destinationCountryCodes: ["SA"] }),
     ).rejects.toThrow(DraftConflictError);
     const { proposal } = await getProposal(client, actor, draft.id);
     expect(proposal.title).toBe("Second title");

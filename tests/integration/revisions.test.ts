@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, RuleViolationError } from "@/lib/errors";
 import { returnForRevision } from "@/lib/proposals/revisions";
 import { addLineItem, removeLineItem, submitProposal, withdrawProposal } from "@/lib/proposals/service";
-import { saveOverview } from "@/lib/proposals/steps";
+import { saveOverviewStep } from "@/lib/proposals/steps";
 import { SNAPSHOT_SCHEMA_VERSION } from "@/lib/proposals/snapshot";
 import { compareVersions, getVersion, listVersions } from "@/lib/proposals/versions";
 import { freshDatabase } from "./support/database";
@@ -100,7 +100,7 @@ describe("resubmitting", () => {
     const storage = await client.lineItem.findFirstOrThrow({ where: { proposalId, layer: "STORAGE" } });
     await removeLineItem(client, lead, { proposalId, lineItemId: storage.id });
     await addLineItem(client, lead, { ...lineItem(proposalId, { layer: "STORAGE", description: "Storage arrays", quantity: "15", unitPrice: "1,000,000.00" }), supplierOrganizationId: storage.supplierOrganizationId });
-    await saveOverview(client, lead, { proposalId, expectedVersion: await versionOf(proposalId), title: "Sovereign compute campus, phase 1", summary: "A full-stack AI package.", destinationCountryCodes: ["AE"] });
+    await saveOverviewStep(client, lead, { proposalId, expectedVersion: await versionOf(proposalId), title: "Sovereign compute campus, phase 1", summary: "A full-stack AI package.", destinationCountryCodes: ["AE"] });
     const status = await submitProposal(client, lead, { proposalId, expectedVersion: await versionOf(proposalId) });
     expect(status).toBe("IN_LICENSE_REVIEW");
 

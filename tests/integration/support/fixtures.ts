@@ -10,7 +10,7 @@ import { decideFinancing, recordBoardDecision, recordCongressionalNotification }
 import { boardDecisionSchema, congressionalNotificationSchema, financingDecisionSchema } from "@/lib/schemas/decisions";
 import { addParty, saveSpecificEndUse } from "@/lib/proposals/parties";
 import { partySchema } from "@/lib/schemas/parties";
-import { saveOperations } from "@/lib/proposals/steps";
+import { saveOperationsStep } from "@/lib/proposals/steps";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -94,7 +94,7 @@ export async function createCompleteDraft(
 /** Names the data-center builder, owner and operator, and states a security plan. */
 export async function saveOperationsFor(client: Db, actor: Actor, proposalId: string, country = "AE") {
   const { version } = await client.proposal.findUniqueOrThrow({ where: { id: proposalId } });
-  return saveOperations(client, actor, {
+  return saveOperationsStep(client, actor, {
     proposalId,
     expectedVersion: version,
     builderName: "Gulf Construction Co.",

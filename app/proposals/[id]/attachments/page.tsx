@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { cache } from "react";
-import { StepFrame } from "@/components/builder/step-frame";
+import { StepFrame, StepReadFrame } from "@/components/builder/step-frame";
 import { DataTable } from "@/components/data-table";
 import { ActionForm } from "@/components/form/action-form";
 import { FileField, SelectField } from "@/components/form/fields";
@@ -159,19 +158,8 @@ export default async function AttachmentsPage({ params, searchParams }: Props) {
     );
   }
   return (
-    <>
-      <p className="mb-2">
-        <Link href={`/proposals/${proposal.id}`}>Back to the proposal</Link>
-      </p>
-      {notice}
-      <header className="mb-8">
-        <p className="text-sm text-[var(--color-muted)]">
-          {proposal.reference} · {proposal.consortium.name}
-        </p>
-        <h1 className="text-3xl font-bold">Attachments</h1>
-        <div className="mt-2 max-w-3xl">{intro}</div>
-      </header>
-      <div className="space-y-8">{content}</div>
-    </>
+    <StepReadFrame proposal={proposal} heading="Attachments" intro={intro} notice={notice}>
+      {content}
+    </StepReadFrame>
   );
 }

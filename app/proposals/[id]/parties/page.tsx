@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
-import { StepFrame } from "@/components/builder/step-frame";
+import { StepFrame, StepReadFrame } from "@/components/builder/step-frame";
 import { ActionForm } from "@/components/form/action-form";
 import { Notice } from "@/components/notice";
 import { db } from "@/lib/db";
@@ -127,19 +127,8 @@ export default async function PartiesPage({ params, searchParams }: { params: Pr
     );
   }
   return (
-    <>
-      <p className="mb-2">
-        <Link href={`/proposals/${proposal.id}`}>Back to the proposal</Link>
-      </p>
-      {noticeElement}
-      <header className="mb-8">
-        <p className="text-sm text-[var(--color-muted)]">
-          {proposal.reference} · {proposal.consortium.name}
-        </p>
-        <h1 className="text-3xl font-bold">Parties and end use</h1>
-        <div className="mt-2 max-w-3xl">{intro}</div>
-      </header>
+    <StepReadFrame proposal={proposal} heading="Parties and end use" intro={intro} notice={noticeElement}>
       {content}
-    </>
+    </StepReadFrame>
   );
 }
